@@ -1,0 +1,75 @@
+/**
+ * The one place that reads the environment (STYLE §5). Values are parsed and checked at start-up;
+ * a malformed variable stops the program with a message naming it. The object is frozen.
+ * Every variable is documented in `.env.example` and the README.
+ */
+import { resolve } from "node:path";
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Folder of the embedded database (PGlite) and its lock file. */
+  readonly dataDir: string;
+  /** PostgreSQL connection string; when set the server database is used instead of PGlite. */
+  readonly databaseUrl: string | undefined;
+  /** Load the generated demo data on first start (series `demo`). */
+  readonly demoData: boolean;
+  readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** PostgreSQL used by the test suite (store and API tests run on PGlite and on it). */
+  readonly testDatabaseUrl: string;
+  /** True when running under CI: tests that need PostgreSQL or Chromium fail instead of skipping. */
+  readonly ci: boolean;
+  /** Chromium used by browser tests and screenshots. */
+  readonly chromiumPath: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const v = env[name];
+  if (v === undefined || v === "") return fallback;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  throw new Error(`${name}="${v}" is not a boolean: use true or false`);
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const v = env[name];
+  if (v === undefined || v === "") return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name}="${v}" must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export function loadConfig(env: Env = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl}")`);
+  }
+  const logLevel = (env.DXM_LOG_LEVEL || "info") as Config["logLevel"];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Error(`DXM_LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(", ")}`);
+  }
+  return Object.freeze({
+    port: int(env, "PORT", 3000, 0, 65535),
+    host: env.HOST?.trim() || "127.0.0.1",
+    dataDir: resolve(env.DXM_DATA_DIR?.trim() || "data"),
+    databaseUrl,
+    demoData: bool(env, "DXM_DEMO_DATA", true),
+    logLevel,
+    testDatabaseUrl: env.DXM_TEST_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/test",
+    ci: bool(env, "CI", false),
+    chromiumPath: env.DXM_CHROMIUM?.trim() || "/usr/bin/chromium",
+  });
+}
+
+let cached: Config | undefined;
+/** The configuration of this process, read once. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

@@ -1,0 +1,251 @@
+/**
+ * Opens the database: PGlite (embedded PostgreSQL, data in a folder, or in memory for tests) or a
+ * PostgreSQL server through `pg` when a URL is given. Both speak the same SQL through Kysely.
+ * Differences are absorbed here: int8 and numeric come back as numbers from both; bulk loads use
+ * COPY on both (PGlite reads from a blob, the server from a stream).
+ */
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { DxmError } from "../domain/errors.ts";
+import { lockDataDir } from "./lock.ts";
+import { migrations } from "./migrations/index.ts";
+import { Mutex, PGliteDialect } from "./pglite-driver.ts";
+import type { Database } from "./schema.ts";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type CopyValue = string | number | boolean | null | readonly unknown[] | Record<string, unknown>;
+
+export interface ReplaceRowsSpec {
+  table: keyof Database & string;
+  columns: readonly string[];
+  rows: Iterable<readonly CopyValue[]>;
+  /** Rows matching these column = value pairs are deleted first, in the same transaction. */
+  deleteWhere?: Readonly<Record<string, string>>;
+}
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /** Deletes the matching rows and COPYs the new ones in, in one transaction. Returns rows loaded. */
+  replaceRows(spec: ReplaceRowsSpec): Promise<number>;
+  /** PGlite only: the data folder as a tarball (used to clone test databases). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL URL; when absent PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data folder; absent = in memory. */
+  dataDir?: string;
+  /** PGlite: start from this dumped data folder (tarball) instead of an empty database. */
+  loadDataDir?: Blob;
+  /** PostgreSQL: use (and create) this schema, for isolated tests. */
+  schema?: string;
+  /** Who holds the PGlite data folder's lock (shown to a second process). */
+  lockOwner?: string;
+}
+
+// int8 → number, numeric → number: statistics values and counts fit in a double.
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function csvField(v: CopyValue): string {
+  if (v === null) return "";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new Error(`COPY: non-finite number ${v}`);
+    return String(v);
+  }
+  if (typeof v === "boolean") return v ? "t" : "f";
+  const s = typeof v === "string" ? v : JSON.stringify(v);
+  return `"${s.replaceAll('"', '""')}"`;
+}
+
+function* csvLines(rows: Iterable<readonly CopyValue[]>, counter: { n: number }): Generator<string> {
+  let chunk: string[] = [];
+  for (const row of rows) {
+    chunk.push(`${row.map(csvField).join(",")}\n`);
+    counter.n++;
+    if (chunk.length >= 5000) {
+      yield chunk.join("");
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk.join("");
+}
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+function ident(name: string): string {
+  if (!IDENT.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
+  return `"${name}"`;
+}
+
+function deleteSql(spec: ReplaceRowsSpec): { text: string; values: string[] } | undefined {
+  const entries = Object.entries(spec.deleteWhere ?? {});
+  if (!spec.deleteWhere) return undefined;
+  const where = entries.map(([c], i) => `${ident(c)} = $${i + 1}`).join(" AND ");
+  return {
+    text: `DELETE FROM ${ident(spec.table)}${entries.length ? ` WHERE ${where}` : ""}`,
+    values: entries.map(([, v]) => v),
+  };
+}
+
+function copySql(spec: ReplaceRowsSpec, source: string): string {
+  return `COPY ${ident(spec.table)} (${spec.columns.map(ident).join(", ")}) FROM ${source} WITH (FORMAT csv)`;
+}
+
+async function openPGlite(options: OpenOptions): Promise<Store> {
+  const release = options.dataDir ? lockDataDir(options.dataDir, options.lockOwner ?? "dxm") : () => {};
+  let pgl: PGlite;
+  try {
+    pgl = await PGlite.create({
+      parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+      ...(options.dataDir ? { dataDir: `${options.dataDir}/pglite` } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+  } catch (e) {
+    release();
+    throw new DxmError("database_unavailable", `Could not open the embedded database: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+  const mutex = new Mutex();
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pgl, mutex) });
+  let closed = false;
+  return {
+    db,
+    kind: "pglite",
+    async replaceRows(spec) {
+      const counter = { n: 0 };
+      const body = [...csvLines(spec.rows, counter)].join("");
+      const del = deleteSql(spec);
+      await mutex.run(() =>
+        pgl.transaction(async (tx) => {
+          if (del) await tx.query(del.text, del.values);
+          if (counter.n > 0) await tx.query(copySql(spec, "'/dev/blob'"), [], { blob: new Blob([body]) });
+        }),
+      );
+      return counter.n;
+    },
+    async dumpDataDir() {
+      return mutex.run(async () => (await pgl.dumpDataDir("none")) as Blob);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await mutex.run(() => pgl.close());
+      release();
+    },
+  };
+}
+
+async function openPostgres(options: OpenOptions & { databaseUrl: string }): Promise<Store> {
+  const schema = options.schema;
+  if (schema && !IDENT.test(schema)) throw new Error(`schema name must be a plain identifier: ${schema}`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString: options.databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    max: 10,
+    types: pgTypes,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  pool.on("error", () => {
+    // An idle client lost its connection; the next query reconnects. Nothing to do here.
+  });
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end();
+    throw new DxmError(
+      "database_unavailable",
+      `Could not connect to PostgreSQL at ${redact(options.databaseUrl)}: ${(e as Error).message}`,
+      { field: "DATABASE_URL", cause: e },
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    db,
+    kind: "postgres",
+    async replaceRows(spec) {
+      const client = await pool.connect();
+      const counter = { n: 0 };
+      try {
+        await client.query("BEGIN");
+        const del = deleteSql(spec);
+        if (del) await client.query(del.text, del.values);
+        const stream = client.query(copyFrom(copySql(spec, "STDIN")));
+        await pipeline(Readable.from(csvLines(spec.rows, counter)), stream);
+        await client.query("COMMIT");
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+      return counter.n;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+/** Hides the password of a connection string in messages. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+}
+
+export async function openStore(options: OpenOptions = {}): Promise<Store> {
+  if (options.databaseUrl) return openPostgres({ ...options, databaseUrl: options.databaseUrl });
+  return openPGlite(options);
+}
+
+/** Brings the schema to the latest migration. Idempotent. */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    throw new DxmError("internal", `Migration failed: ${(error as Error).message ?? String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** Drops a test schema (PostgreSQL). */
+export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+export { sql };

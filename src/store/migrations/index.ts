@@ -1,0 +1,7 @@
+/** The migrations, in order. Each is a module with `up` and `down`; names sort by their number. */
+import type { Migration } from "kysely";
+import * as m0001 from "./0001-initial.ts";
+
+export const migrations: Record<string, Migration> = {
+  "0001-initial": m0001,
+};
