@@ -21,6 +21,8 @@ export interface Config {
   readonly ci: boolean;
   /** Chromium used by browser tests and screenshots. */
   readonly chromiumPath: string;
+  /** Print stack traces of unexpected errors in the CLI. */
+  readonly debug: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -64,6 +66,7 @@ export function loadConfig(env: Env = process.env): Config {
     testDatabaseUrl: env.DXM_TEST_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/test",
     ci: bool(env, "CI", false),
     chromiumPath: env.DXM_CHROMIUM?.trim() || "/usr/bin/chromium",
+    debug: bool(env, "DXM_DEBUG", false),
   });
 }
 

@@ -51,10 +51,19 @@ export async function upsertAreas(db: Db, areas: readonly Area[]): Promise<void>
       )
       .execute();
     const members = areas.flatMap((a) =>
-      a.members.map((m) => ({ geography: a.geography, code: a.code, member_geography: "2008", member_code: m })),
+      a.members.map((m) => ({
+        geography: a.geography,
+        code: a.code,
+        member_geography: "2008",
+        member_code: m,
+      })),
     );
     if (members.length) {
-      await trx.insertInto("area_member").values(members).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto("area_member")
+        .values(members)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
   });
 }
@@ -108,7 +117,12 @@ export async function upsertPillars(db: Db, pillars: readonly Pillar[]): Promise
 
 export async function listPillars(db: Db): Promise<Pillar[]> {
   const rows = await db.selectFrom("pillar").selectAll().orderBy("ordinal").execute();
-  return rows.map((r) => ({ code: r.code as PillarCode, nameVi: r.name_vi, nameEn: r.name_en, ordinal: r.ordinal }));
+  return rows.map((r) => ({
+    code: r.code as PillarCode,
+    nameVi: r.name_vi,
+    nameEn: r.name_en,
+    ordinal: r.ordinal,
+  }));
 }
 
 export async function upsertDataElements(db: Db, elements: readonly DataElement[]): Promise<void> {

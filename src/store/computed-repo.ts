@@ -12,7 +12,11 @@ import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
 
-export async function replaceComputed(store: Store, series: string, values: readonly ComputedValue[]): Promise<number> {
+export async function replaceComputed(
+  store: Store,
+  series: string,
+  values: readonly ComputedValue[],
+): Promise<number> {
   const now = new Date().toISOString();
   return store.replaceRows({
     table: "computed_value",
@@ -37,7 +41,8 @@ export async function replaceComputed(store: Store, series: string, values: read
     ],
     rows: (function* () {
       for (const v of values) {
-        if (v.series !== series) throw new Error(`replaceComputed(${series}) got a value of series ${v.series}`);
+        if (v.series !== series)
+          throw new Error(`replaceComputed(${series}) got a value of series ${v.series}`);
         const p = parsePeriod(v.period);
         yield [
           v.series,

@@ -45,9 +45,10 @@ for (const backend of await testBackends()) {
     });
 
     it("returns int8 and numeric values as numbers", async () => {
-      const row = await sql<{ n: number; d: number }>`select 12345678901::int8 as n, 1.5::numeric as d`.execute(
-        store.db,
-      );
+      const row = await sql<{
+        n: number;
+        d: number;
+      }>`select 12345678901::int8 as n, 1.5::numeric as d`.execute(store.db);
       assert.deepEqual(row.rows[0], { n: 12345678901, d: 1.5 });
     });
 

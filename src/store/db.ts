@@ -114,9 +114,13 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
     });
   } catch (e) {
     release();
-    throw new DxmError("database_unavailable", `Could not open the embedded database: ${(e as Error).message}`, {
-      cause: e,
-    });
+    throw new DxmError(
+      "database_unavailable",
+      `Could not open the embedded database: ${(e as Error).message}`,
+      {
+        cause: e,
+      },
+    );
   }
   const mutex = new Mutex();
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pgl, mutex) });

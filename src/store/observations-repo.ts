@@ -13,8 +13,14 @@ import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
 
-const key = (o: { series: string; target: string; code: string; geography: string; area: string; period: string }) =>
-  `${o.series}|${o.target}|${o.code}|${o.geography}|${o.area}|${o.period}`;
+const key = (o: {
+  series: string;
+  target: string;
+  code: string;
+  geography: string;
+  area: string;
+  period: string;
+}) => `${o.series}|${o.target}|${o.code}|${o.geography}|${o.area}|${o.period}`;
 
 export interface UpsertResult {
   inserted: number;
@@ -113,7 +119,8 @@ export async function replaceSeriesObservations(
   actor: string,
 ): Promise<number> {
   for (const o of observations) {
-    if (o.series !== series) throw new Error(`replaceSeriesObservations(${series}) got an observation of ${o.series}`);
+    if (o.series !== series)
+      throw new Error(`replaceSeriesObservations(${series}) got an observation of ${o.series}`);
   }
   const now = new Date().toISOString();
   const n = await store.replaceRows({

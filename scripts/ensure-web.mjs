@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Builds the web app (src/web → dist/web) with Vite's JS API, only when dist/web/index.html is
+// missing or older than a source it depends on (any file under src/web or src/domain, or
+// vite.config.ts), so a second `npm start` does not rebuild. Prints one line saying what it did.
+// Test files do not count: they are not part of the bundle. `--force` rebuilds anyway.
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const output = join(root, "dist/web/index.html");
+const sources = [join(root, "src/web"), join(root, "src/domain"), join(root, "vite.config.ts")];
+
+/** The newest file under the given paths: { path, mtimeMs }, or undefined when there is none. */
+function newest(paths) {
+  let best;
+  const visit = (path) => {
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(path)) {
+        if (name === "node_modules" || name.startsWith(".")) continue;
+        visit(join(path, name));
+      }
+    } else if (st.isFile() && !/\.test\.tsx?$/.test(path)) {
+      if (!best || st.mtimeMs > best.mtimeMs) best = { path, mtimeMs: st.mtimeMs };
+    }
+  };
+  for (const p of paths) visit(p);
+  return best;
+}
+
+function outputTime() {
+  try {
+    return statSync(output).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a build is needed, or undefined when dist/web is up to date. */
+export function staleReason({ force = false } = {}) {
+  if (force) return "--force";
+  const built = outputTime();
+  if (built === undefined) return "dist/web/index.html is missing";
+  const src = newest(sources);
+  if (src && src.mtimeMs > built) return `${relative(root, src.path)} changed`;
+  return undefined;
+}
+
+export async function ensureWeb({ force = false } = {}) {
+  const reason = staleReason({ force });
+  if (reason === undefined) {
+    console.log("web: dist/web is up to date with src/web and src/domain; not rebuilt");
+    return { built: false };
+  }
+  let vite;
+  try {
+    vite = await import("vite");
+  } catch (cause) {
+    throw new Error(
+      `web: cannot build dist/web (${reason}): vite is not installed; run \`npm ci\` (dev dependencies) or copy a built dist/web`,
+      { cause },
+    );
+  }
+  const started = performance.now();
+  await vite.build({ configFile: join(root, "vite.config.ts"), logLevel: "error" });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`web: built dist/web in ${seconds} s (${reason})`);
+  return { built: true };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    await ensureWeb({ force: process.argv.includes("--force") });
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    if (e instanceof Error && e.cause && !String(e.message).includes("not installed")) console.error(e.cause);
+    process.exit(1);
+  }
+}

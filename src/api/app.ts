@@ -1,0 +1,117 @@
+/**
+ * The HTTP application: JSON API under /api/v1 (RFC 9457 errors, OpenAPI at /api/docs), and the
+ * built web app at /. Routes stay thin: validate (zod) → service → JSON. One central error handler
+ * turns every failure into problem+json; unknown errors are logged and become a 500 without
+ * internals.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Store } from "../store/db.ts";
+import { registerPublicCaching } from "./cache.ts";
+import { sendProblem, toProblem } from "./problem.ts";
+import { indicatorRoutes } from "./routes/indicators.ts";
+import { metaRoutes } from "./routes/meta.ts";
+import { observationRoutes } from "./routes/observations.ts";
+
+export interface AppOptions {
+  store: Store;
+  logLevel?: string;
+  /** Folder of the built web app; default `dist/web`. */
+  webDir?: string;
+}
+
+const root = new URL("../../", import.meta.url).pathname;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "info" },
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, "request failed");
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || request.method !== "GET") {
+      return sendProblem(reply, {
+        type: "https://dxmonitor.vn/problems/not_found",
+        title: "Not Found",
+        status: 404,
+        detail: `No route ${request.method} ${request.url.split("?")[0]}`,
+        detail_vi: `Không có đường dẫn ${request.method} ${request.url.split("?")[0]}`,
+        code: "not_found",
+        instance: request.url,
+      });
+    }
+    // The web app routes on the client: serve its page for any other GET.
+    if (hasWeb) return reply.type("text/html").sendFile("index.html");
+    return reply.type("text/plain").send(webMissingMessage);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "dxmonitor API",
+        version: "1",
+        description:
+          "Vietnam's digital economy and digital transformation: indicators, targets and published values for the nation, regions and provinces in the 2008 (63) and 2025 (34) geographies.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerPublicCaching(app);
+  await app.register(
+    async (api) => {
+      await api.register(metaRoutes(options.store));
+      await api.register(indicatorRoutes(options.store));
+      await api.register(observationRoutes(options.store));
+    },
+    { prefix: "/api/v1" },
+  );
+
+  const webDir = options.webDir ?? join(root, "dist", "web");
+  const hasWeb = existsSync(join(webDir, "index.html"));
+  const webMissingMessage =
+    "dxmonitor: the web app is not built. Run `npm run build` (npm start does it for you). The API is at /api/v1.";
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: ["index.html"] });
+  } else {
+    app.get("/", { schema: { hide: true } }, async (_req, reply) =>
+      reply.type("text/plain").send(webMissingMessage),
+    );
+  }
+  return app;
+}

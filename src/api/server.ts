@@ -1,0 +1,27 @@
+/** Starts the HTTP server on a prepared store; resolves with its address and a close function. */
+import type { Store } from "../store/db.ts";
+import { buildApp } from "./app.ts";
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  store: Store,
+  options: { port: number; host: string; logLevel?: string; webDir?: string },
+): Promise<RunningServer> {
+  const app = await buildApp({
+    store,
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    ...(options.webDir ? { webDir: options.webDir } : {}),
+  });
+  await app.listen({ port: options.port, host: options.host });
+  const addr = app.server.address();
+  const port = typeof addr === "object" && addr ? addr.port : options.port;
+  const host = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    close: () => app.close(),
+  };
+}

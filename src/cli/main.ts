@@ -1,0 +1,314 @@
+/**
+ * The `dxm` command. Each subcommand opens the configured database (PGlite in DXM_DATA_DIR, or
+ * PostgreSQL with DATABASE_URL), does one thing, and prints through the output module.
+ */
+
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { parseArgs } from "node:util";
+import { startServer } from "../api/server.ts";
+import { type Config, loadConfig } from "../config.ts";
+import { type Geography, isAreaLevel, isGeography } from "../domain/area.ts";
+import { tryParsePeriod } from "../domain/period.ts";
+import { prepareDatabase } from "../services/bootstrap.ts";
+import { iterateObservations, observationRecord, observationsCsv } from "../services/export.ts";
+import type { ObservationQuery } from "../services/read.ts";
+import { recompute } from "../services/recompute.ts";
+import { DEFAULT_DEMO_SEED, seedDemo, seedReference } from "../services/seed.ts";
+import { migrateToLatest, openStore, type Store } from "../store/db.ts";
+import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
+
+const HELP = `dxm — dxmonitor command line
+
+Usage: dxm <command> [options]
+
+Commands:
+  migrate                       create or update the database schema
+  seed [--no-demo] [--demo-seed N] [--last-quarter 2026-Q3] [--force]
+                                load the reference catalogue, the published national series and
+                                (unless --no-demo) the demo series; idempotent; then recompute
+  recompute [--series a,b]      recompute every indicator for every area and period
+  serve [--port N] [--host H]   prepare the database and serve the API and web app
+  export observations [--format csv|json] [--indicator A,B] [--geography 2025] [--area 79]
+                     [--period 2024] [--series demo] [--level province] [--output FILE]
+                                published observations as CSV or JSON
+  help                          this text
+
+Global options:
+  --format table|json           output format (default: table on a terminal, JSON when piped)
+
+Environment: PORT, HOST, DXM_DATA_DIR, DATABASE_URL, DXM_DEMO_DATA, DXM_LOG_LEVEL (see .env.example).
+`;
+
+function splitList(v: string | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  const items = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+async function openConfigured(cfg: Config, command: string): Promise<Store> {
+  return openStore({
+    ...(cfg.databaseUrl ? { databaseUrl: cfg.databaseUrl } : { dataDir: cfg.dataDir }),
+    lockOwner: `dxm ${command}`,
+  });
+}
+
+async function withStore<T>(cfg: Config, command: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openConfigured(cfg, command);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+type OptionSpec = Record<string, { type: "string" | "boolean" }>;
+type Values = Record<string, string | boolean | undefined>;
+
+function parse(argv: string[], options: OptionSpec): { values: Values } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { format: { type: "string" }, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length) throw new Error(`unexpected argument "${positionals[0]}"`);
+    return { values: values as Values };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function outputFor(format: unknown, allowed: readonly string[] = ["table", "json"]): Output {
+  if (format !== undefined && !allowed.includes(String(format))) {
+    throw new UsageError(`--format must be one of ${allowed.join(", ")} (got "${String(format)}")`);
+  }
+  return createOutput(format === "json" || format === "table" ? { format } : {});
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const cfg = loadConfig();
+  try {
+    switch (command) {
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(HELP);
+        return EXIT.ok;
+
+      case "migrate": {
+        const { values } = parse(rest, {});
+        const out = outputFor(values.format);
+        const applied = await withStore(cfg, "migrate", (store) => migrateToLatest(store));
+        out.result({ applied: applied.length ? applied.join(", ") : "(none: schema up to date)" });
+        return EXIT.ok;
+      }
+
+      case "seed": {
+        const { values } = parse(rest, {
+          "no-demo": { type: "boolean" },
+          "demo-seed": { type: "string" },
+          "last-quarter": { type: "string" },
+          force: { type: "boolean" },
+        });
+        const out = outputFor(values.format);
+        const demoSeed = values["demo-seed"] === undefined ? DEFAULT_DEMO_SEED : Number(values["demo-seed"]);
+        if (!Number.isInteger(demoSeed)) throw new UsageError(`--demo-seed must be a whole number`);
+        const lastQuarter = values["last-quarter"] as string | undefined;
+        if (lastQuarter !== undefined && tryParsePeriod(lastQuarter)?.kind !== "Q") {
+          throw new UsageError(`--last-quarter must be a quarter such as 2026-Q3 (got "${lastQuarter}")`);
+        }
+        const report = await withStore(cfg, "seed", async (store) => {
+          const progress = out.progress();
+          try {
+            progress.update("migrate", 0, 4);
+            await migrateToLatest(store);
+            progress.update("reference catalogue", 1, 4);
+            const ref = await seedReference(store);
+            let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
+            if (!values["no-demo"]) {
+              progress.update("demo data", 2, 4);
+              demo = await seedDemo(store, {
+                seed: demoSeed,
+                ...(lastQuarter ? { lastQuarter } : {}),
+                ...(values.force ? { force: true } : {}),
+              });
+            }
+            progress.update("recompute", 3, 4);
+            const rc = await recompute(store);
+            progress.update("done", 4, 4);
+            return { ref, demo, rc };
+          } finally {
+            progress.stop();
+          }
+        });
+        out.result({
+          areas: report.ref.areas,
+          data_elements: report.ref.dataElements,
+          indicators: report.ref.indicators,
+          targets: report.ref.targets,
+          published_inserted: report.ref.published.inserted,
+          published_updated: report.ref.published.updated,
+          published_unchanged: report.ref.published.unchanged,
+          demo_rows: report.demo ? report.demo.rows : "(not loaded)",
+          demo_regenerated: report.demo ? report.demo.regenerated : false,
+          computed_values: report.rc.series.reduce((n, s) => n + s.values, 0),
+          recompute_ms: Math.round(report.rc.totalMs),
+        });
+        return EXIT.ok;
+      }
+
+      case "recompute": {
+        const { values } = parse(rest, { series: { type: "string" } });
+        const out = outputFor(values.format);
+        const series = splitList(values.series as string | undefined);
+        const report = await withStore(cfg, "recompute", async (store) => {
+          const progress = out.progress();
+          try {
+            return await recompute(store, {
+              ...(series ? { series } : {}),
+              onProgress: (s, d, t) => progress.update(s, d, t),
+            });
+          } finally {
+            progress.stop();
+          }
+        });
+        out.rows(
+          report.series.map((s) => ({
+            series: s.code,
+            observations: s.observations,
+            computed_values: s.values,
+            engine_ms: Math.round(s.engineMs),
+            total_ms: Math.round(s.totalMs),
+          })),
+        );
+        out.info(`recomputed in ${Math.round(report.totalMs)} ms`);
+        return EXIT.ok;
+      }
+
+      case "serve": {
+        const { values } = parse(rest, { port: { type: "string" }, host: { type: "string" } });
+        const out = outputFor(values.format);
+        const port = values.port === undefined ? cfg.port : Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError("--port must be 0–65535");
+        const host = (values.host as string | undefined) ?? cfg.host;
+        const store = await openConfigured(cfg, "serve");
+        try {
+          const progress = out.progress();
+          const t0 = performance.now();
+          try {
+            await prepareDatabase(store, {
+              demo: cfg.demoData,
+              onProgress: (s, d, t) => progress.update(s, d, t),
+            });
+          } finally {
+            progress.stop();
+          }
+          const server = await startServer(store, { port, host, logLevel: cfg.logLevel });
+          out.info(
+            `dxmonitor ready in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${server.url} ` +
+              `(database: ${store.kind}${store.kind === "pglite" ? ` in ${cfg.dataDir}` : ""}` +
+              `${cfg.demoData ? ", demo data on" : ""})`,
+          );
+          await new Promise<void>((resolve) => {
+            const stop = () => resolve();
+            process.once("SIGINT", stop);
+            process.once("SIGTERM", stop);
+          });
+          out.info("dxmonitor: stopping");
+          await server.close();
+        } finally {
+          await store.close();
+        }
+        return EXIT.ok;
+      }
+
+      case "export": {
+        const [what, ...opts] = rest;
+        if (what !== "observations")
+          throw new UsageError(`export: say what to export: \`dxm export observations\``);
+        const { values } = parse(opts, {
+          indicator: { type: "string" },
+          geography: { type: "string" },
+          area: { type: "string" },
+          period: { type: "string" },
+          series: { type: "string" },
+          level: { type: "string" },
+          output: { type: "string" },
+        });
+        const format = (values.format as string | undefined) ?? "csv";
+        if (format !== "csv" && format !== "json")
+          throw new UsageError(`--format must be csv or json (got "${format}")`);
+        const geography = splitList(values.geography as string | undefined);
+        for (const g of geography ?? [])
+          if (!isGeography(g)) throw new UsageError(`--geography must be 2008 or 2025 (got "${g}")`);
+        const level = splitList(values.level as string | undefined);
+        for (const l of level ?? [])
+          if (!isAreaLevel(l))
+            throw new UsageError(`--level must be nation, region or province (got "${l}")`);
+        const query: Omit<ObservationQuery, "limit" | "offset"> = {};
+        const set = <K extends keyof typeof query>(k: K, v: (typeof query)[K] | undefined) => {
+          if (v !== undefined) query[k] = v;
+        };
+        set("indicator", splitList(values.indicator as string | undefined));
+        set("geography", geography as Geography[] | undefined);
+        set("area", splitList(values.area as string | undefined));
+        set("period", splitList(values.period as string | undefined));
+        set("series", splitList(values.series as string | undefined));
+        set("level", level as ObservationQuery["level"]);
+        const file = values.output as string | undefined;
+        const sink = file ? createWriteStream(file) : process.stdout;
+        const write = async (s: string) => {
+          if (!sink.write(s)) await once(sink, "drain");
+        };
+        let n = 0;
+        await withStore(cfg, "export", async (store) => {
+          if (format === "csv") {
+            for await (const line of observationsCsv(store, query)) {
+              await write(line);
+              n++;
+            }
+            n--; // header
+          } else {
+            await write("[");
+            for await (const o of iterateObservations(store, query)) {
+              await write(`${n ? "," : ""}\n${JSON.stringify(observationRecord(o))}`);
+              n++;
+            }
+            await write("\n]\n");
+          }
+        });
+        if (file) {
+          sink.end();
+          await once(sink, "finish");
+        }
+        process.stderr.write(`${n} observation${n === 1 ? "" : "s"} exported${file ? ` to ${file}` : ""}\n`);
+        return EXIT.ok;
+      }
+
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    return reportError(e, { debug: cfg.debug });
+  }
+}
+
+const isMain = process.argv[1] && new URL(import.meta.url).pathname === process.argv[1];
+if (isMain) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.exitCode = reportError(e);
+    },
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Prepares a database for use: migrations, the reference catalogue when it changed, the demo series
+ * in demo mode, and a recompute when inputs changed. A second start finds everything in place and
+ * only checks hashes, so it is ready in seconds.
+ */
+import { createHash } from "node:crypto";
+import { loadCatalog } from "../catalog/index.ts";
+import { loadPublishedObservations } from "../catalog/published.ts";
+import { countComputed } from "../store/computed-repo.ts";
+import { migrateToLatest, type Store } from "../store/db.ts";
+import { getMeta, setMeta } from "../store/meta-repo.ts";
+import { recompute } from "./recompute.ts";
+import { type DemoOptions, type ProgressFn, seedDemo, seedReference } from "./seed.ts";
+
+export interface BootstrapReport {
+  migrations: string[];
+  referenceSeeded: boolean;
+  demoRows: number | null;
+  recomputed: boolean;
+  ms: number;
+}
+
+export function catalogHash(): string {
+  const cat = loadCatalog();
+  return createHash("sha256")
+    .update(JSON.stringify([cat, loadPublishedObservations()]))
+    .digest("hex")
+    .slice(0, 16);
+}
+
+export async function prepareDatabase(
+  store: Store,
+  options: { demo: boolean; demoOptions?: DemoOptions; onProgress?: ProgressFn },
+): Promise<BootstrapReport> {
+  const t0 = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  progress("migrate", 0, 4);
+  const migrations = await migrateToLatest(store);
+  const hash = catalogHash();
+  let changed = false;
+  let referenceSeeded = false;
+  if ((await getMeta(store.db, "catalog_hash")) !== hash) {
+    progress("reference catalogue", 1, 4);
+    await seedReference(store);
+    await setMeta(store.db, "catalog_hash", hash);
+    referenceSeeded = true;
+    changed = true;
+  }
+  let demoRows: number | null = null;
+  if (options.demo) {
+    progress("demo data", 2, 4);
+    const demo = await seedDemo(store, options.demoOptions);
+    demoRows = demo.rows;
+    changed ||= demo.regenerated;
+  }
+  if (changed || (await countComputed(store.db)) === 0) {
+    progress("recompute", 3, 4);
+    await recompute(store);
+  }
+  progress("ready", 4, 4);
+  return {
+    migrations,
+    referenceSeeded,
+    demoRows,
+    recomputed: changed,
+    ms: performance.now() - t0,
+  };
+}

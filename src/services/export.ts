@@ -1,0 +1,75 @@
+/**
+ * Exports of published observations. CSV cells that a spreadsheet would run as a formula (text
+ * starting with = + - @, tab or carriage return) are neutralised with a leading apostrophe (§7).
+ */
+import type { ComputedRow } from "../store/computed-repo.ts";
+import type { Store } from "../store/db.ts";
+import { getObservations, type ObservationQuery } from "./read.ts";
+
+export const OBSERVATION_COLUMNS = [
+  "indicator",
+  "geography",
+  "area",
+  "period",
+  "series",
+  "value",
+  "numerator",
+  "denominator",
+  "complete",
+  "missing",
+  "completeness",
+  "method",
+  "status",
+] as const;
+
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  let s = Array.isArray(v) ? v.join(" ") : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function observationRecord(o: ComputedRow): Record<(typeof OBSERVATION_COLUMNS)[number], unknown> {
+  return {
+    indicator: o.indicator,
+    geography: o.geography,
+    area: o.area,
+    period: o.period,
+    series: o.series,
+    value: o.value,
+    numerator: o.numerator,
+    denominator: o.denominator,
+    complete: o.complete,
+    missing: o.missing,
+    completeness: o.completeness,
+    method: o.method,
+    status: o.status,
+  };
+}
+
+/** Pages through every matching observation (bounded memory: one page at a time). */
+export async function* iterateObservations(
+  store: Store,
+  query: Omit<ObservationQuery, "limit" | "offset">,
+  pageSize = 20000,
+): AsyncGenerator<ComputedRow> {
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const page = await getObservations(store, { ...query, limit: pageSize, offset });
+    yield* page.items;
+    offset = page.nextOffset;
+  }
+}
+
+export async function* observationsCsv(
+  store: Store,
+  query: Omit<ObservationQuery, "limit" | "offset">,
+): AsyncGenerator<string> {
+  yield `${OBSERVATION_COLUMNS.join(",")}\n`;
+  for await (const o of iterateObservations(store, query)) {
+    const rec = observationRecord(o);
+    yield `${OBSERVATION_COLUMNS.map((c) => csvCell(rec[c])).join(",")}\n`;
+  }
+}

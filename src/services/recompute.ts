@@ -1,0 +1,56 @@
+/**
+ * Recompute: runs the pure engine (methods/engine) over each series' stored observations and
+ * replaces that series' computed values. The same inputs always give the same rows, so running it
+ * twice changes nothing. Series are never mixed: each is computed from its own observations only.
+ */
+import { computeSeries } from "../methods/engine.ts";
+import { compileCatalog } from "../methods/formula.ts";
+import { listAreas, listDataElements, listIndicators } from "../store/catalog-repo.ts";
+import { replaceComputed } from "../store/computed-repo.ts";
+import type { Store } from "../store/db.ts";
+import { setMeta } from "../store/meta-repo.ts";
+import { listObservations, listObservedSeries } from "../store/observations-repo.ts";
+import type { ProgressFn } from "./seed.ts";
+
+export interface RecomputeReport {
+  series: { code: string; observations: number; values: number; engineMs: number; totalMs: number }[];
+  totalMs: number;
+}
+
+export async function recompute(
+  store: Store,
+  options: { series?: readonly string[]; onProgress?: ProgressFn } = {},
+): Promise<RecomputeReport> {
+  const t0 = performance.now();
+  const [elements, indicators, areas] = await Promise.all([
+    listDataElements(store.db),
+    listIndicators(store.db),
+    listAreas(store.db),
+  ]);
+  const compiled = compileCatalog(elements, indicators); // a broken formula stops here, naming the indicator
+  const observed = await listObservedSeries(store.db);
+  const todo = options.series?.length ? observed.filter((s) => options.series!.includes(s)) : observed;
+  const report: RecomputeReport = { series: [], totalMs: 0 };
+  let done = 0;
+  for (const code of todo) {
+    options.onProgress?.(`recompute ${code}`, done, todo.length);
+    const ts = performance.now();
+    const observations = await listObservations(store.db, code);
+    const te = performance.now();
+    const values = computeSeries({ series: code, elements, indicators, areas, observations }, compiled);
+    const engineMs = performance.now() - te;
+    const n = await replaceComputed(store, code, values);
+    report.series.push({
+      code,
+      observations: observations.length,
+      values: n,
+      engineMs,
+      totalMs: performance.now() - ts,
+    });
+    done++;
+  }
+  options.onProgress?.("recompute", done, todo.length);
+  await setMeta(store.db, "recomputed_at", new Date().toISOString());
+  report.totalMs = performance.now() - t0;
+  return report;
+}
