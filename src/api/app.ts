@@ -61,8 +61,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         instance: request.url,
       });
     }
-    // The web app routes on the client: serve its page for any other GET.
-    if (hasWeb) return reply.type("text/html").sendFile("index.html");
+    // A missing file (a script, an image) is a plain 404; any other GET is a page of the web app,
+    // which routes on the client.
+    const path = request.url.split("?")[0] ?? "";
+    if (path.startsWith("/assets/") || /\.[a-z0-9]{1,8}$/i.test(path)) {
+      return reply.code(404).type("text/plain").send(`Not found: ${path}`);
+    }
+    if (hasWeb) return reply.header("Cache-Control", "no-cache").type("text/html").sendFile("index.html");
     return reply.type("text/plain").send(webMissingMessage);
   });
 
@@ -107,7 +112,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webMissingMessage =
     "dxmonitor: the web app is not built. Run `npm run build` (npm start does it for you). The API is at /api/v1.";
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, prefix: "/", wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: "/",
+      wildcard: false,
+      index: ["index.html"],
+      // Built assets have content hashes in their names: cache them for good; the page revalidates.
+      setHeaders(res, path) {
+        res.setHeader(
+          "Cache-Control",
+          path.includes(`${join("/", "assets", "/")}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
   } else {
     app.get("/", { schema: { hide: true } }, async (_req, reply) =>
       reply.type("text/plain").send(webMissingMessage),

@@ -27,7 +27,9 @@ Commands:
   seed [--no-demo] [--demo-seed N] [--last-quarter 2026-Q3] [--force]
                                 load the reference catalogue, the published national series and
                                 (unless --no-demo) the demo series; idempotent; then recompute
-  recompute [--series a,b]      recompute every indicator for every area and period
+  recompute [--series a,b] [--force]
+                                recompute every indicator for every area and period; only
+                                changed values are rewritten unless --force
   serve [--port N] [--host H]   prepare the database and serve the API and web app
   export observations [--format csv|json] [--indicator A,B] [--geography 2025] [--area 79]
                      [--period 2024] [--series demo] [--level province] [--output FILE]
@@ -165,7 +167,7 @@ export async function main(argv: string[]): Promise<number> {
       }
 
       case "recompute": {
-        const { values } = parse(rest, { series: { type: "string" } });
+        const { values } = parse(rest, { series: { type: "string" }, force: { type: "boolean" } });
         const out = outputFor(values.format);
         const series = splitList(values.series as string | undefined);
         const report = await withStore(cfg, "recompute", async (store) => {
@@ -173,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
           try {
             return await recompute(store, {
               ...(series ? { series } : {}),
+              force: values.force === true,
               onProgress: (s, d, t) => progress.update(s, d, t),
             });
           } finally {
@@ -184,6 +187,7 @@ export async function main(argv: string[]): Promise<number> {
             series: s.code,
             observations: s.observations,
             computed_values: s.values,
+            rows_written: s.written,
             engine_ms: Math.round(s.engineMs),
             total_ms: Math.round(s.totalMs),
           })),

@@ -4,8 +4,9 @@
  * 2025-06-30, the 34 of 2025 from 2025-07-01. So 2025-Q2 and 2025-S1 are 2008 periods and the year
  * 2025 is a 2025 period.
  */
-import { DxmError } from "./errors.ts";
+
 import type { Geography } from "./area.ts";
+import { DxmError } from "./errors.ts";
 
 export type PeriodKind = "Y" | "S" | "Q";
 

@@ -13,13 +13,20 @@ import { listObservations, listObservedSeries } from "../store/observations-repo
 import type { ProgressFn } from "./seed.ts";
 
 export interface RecomputeReport {
-  series: { code: string; observations: number; values: number; engineMs: number; totalMs: number }[];
+  series: {
+    code: string;
+    observations: number;
+    values: number;
+    written: number;
+    engineMs: number;
+    totalMs: number;
+  }[];
   totalMs: number;
 }
 
 export async function recompute(
   store: Store,
-  options: { series?: readonly string[]; onProgress?: ProgressFn } = {},
+  options: { series?: readonly string[]; onProgress?: ProgressFn; force?: boolean } = {},
 ): Promise<RecomputeReport> {
   const t0 = performance.now();
   const [elements, indicators, areas] = await Promise.all([
@@ -35,15 +42,16 @@ export async function recompute(
   for (const code of todo) {
     options.onProgress?.(`recompute ${code}`, done, todo.length);
     const ts = performance.now();
-    const observations = await listObservations(store.db, code);
+    const observations = await listObservations(store, code);
     const te = performance.now();
     const values = computeSeries({ series: code, elements, indicators, areas, observations }, compiled);
     const engineMs = performance.now() - te;
-    const n = await replaceComputed(store, code, values);
+    const written = await replaceComputed(store, code, values, { force: options.force ?? false });
     report.series.push({
       code,
       observations: observations.length,
-      values: n,
+      values: written.total,
+      written: written.written,
       engineMs,
       totalMs: performance.now() - ts,
     });

@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { DxmError } from "../domain/errors.ts";
 import { lockDataDir } from "./lock.ts";
 import { migrations } from "./migrations/index.ts";
@@ -26,6 +26,15 @@ export interface ReplaceRowsSpec {
   rows: Iterable<readonly CopyValue[]>;
   /** Rows matching these column = value pairs are deleted first, in the same transaction. */
   deleteWhere?: Readonly<Record<string, string>>;
+  /** Further statements run in the same transaction before the COPY. */
+  before?: readonly Statement[];
+  /** Statements run in the same transaction after the COPY. */
+  after?: readonly Statement[];
+}
+
+export interface Statement {
+  text: string;
+  values: readonly unknown[];
 }
 
 export interface Store {
@@ -33,6 +42,12 @@ export interface Store {
   readonly kind: DatabaseKind;
   /** Deletes the matching rows and COPYs the new ones in, in one transaction. Returns rows loaded. */
   replaceRows(spec: ReplaceRowsSpec): Promise<number>;
+  /**
+   * Runs `COPY (select) TO … CSV` and returns the CSV text: far faster than row-by-row results for
+   * bulk reads on PGlite. The select must contain no parameters (inline checked literals with
+   * `sqlLiteral`).
+   */
+  copyOut(select: string): Promise<string>;
   /** PGlite only: the data folder as a tarball (used to clone test databases). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -135,10 +150,18 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
       await mutex.run(() =>
         pgl.transaction(async (tx) => {
           if (del) await tx.query(del.text, del.values);
+          for (const st of spec.before ?? []) await tx.query(st.text, [...st.values]);
           if (counter.n > 0) await tx.query(copySql(spec, "'/dev/blob'"), [], { blob: new Blob([body]) });
+          for (const st of spec.after ?? []) await tx.query(st.text, [...st.values]);
         }),
       );
       return counter.n;
+    },
+    async copyOut(select) {
+      return mutex.run(async () => {
+        const res = await pgl.query(`COPY (${select}) TO '/dev/blob' WITH (FORMAT csv)`);
+        return res.blob ? await res.blob.text() : "";
+      });
     },
     async dumpDataDir() {
       return mutex.run(async () => (await pgl.dumpDataDir("none")) as Blob);
@@ -197,8 +220,10 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
         await client.query("BEGIN");
         const del = deleteSql(spec);
         if (del) await client.query(del.text, del.values);
+        for (const st of spec.before ?? []) await client.query(st.text, [...st.values]);
         const stream = client.query(copyFrom(copySql(spec, "STDIN")));
         await pipeline(Readable.from(csvLines(spec.rows, counter)), stream);
+        for (const st of spec.after ?? []) await client.query(st.text, [...st.values]);
         await client.query("COMMIT");
       } catch (e) {
         await client.query("ROLLBACK").catch(() => {});
@@ -208,12 +233,29 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
       }
       return counter.n;
     },
+    async copyOut(select) {
+      const client = await pool.connect();
+      try {
+        const chunks: Buffer[] = [];
+        const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv)`));
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString("utf8");
+      } finally {
+        client.release();
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;
       await db.destroy();
     },
   };
+}
+
+/** A SQL string literal for values checked by the caller (codes): quotes doubled, no backslash tricks. */
+export function sqlLiteral(value: string): string {
+  if (value.includes("\0")) throw new Error("NUL in SQL literal");
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** Hides the password of a connection string in messages. */

@@ -138,6 +138,15 @@ export interface ComputedValueTable {
   computed_at: Timestamp;
 }
 
+export interface ComputedChunkTable {
+  series: string;
+  indicator: string;
+  geography: string;
+  hash: string;
+  rows: number;
+  computed_at: Timestamp;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -166,6 +175,7 @@ export interface Database {
   observation: ObservationTable;
   observation_revision: ObservationRevisionTable;
   computed_value: ComputedValueTable;
+  computed_chunk: ComputedChunkTable;
   meta: MetaTable;
   audit_log: AuditLogTable;
 }

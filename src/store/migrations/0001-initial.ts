@@ -136,9 +136,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text NOT NULL,
       published boolean NOT NULL DEFAULT true,
       computed_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (series, indicator, geography, area_code, period)
+      -- indicator first: public reads filter by indicator; the one index keeps bulk writes cheap.
+      PRIMARY KEY (indicator, series, geography, area_code, period)
     );
-    CREATE INDEX computed_value_by_indicator ON computed_value (indicator, geography, period_end);
+    -- One row per (series, indicator, geography) with a hash of its computed values, so a
+    -- recompute rewrites only the chunks whose values changed.
+    CREATE TABLE computed_chunk (
+      series text NOT NULL,
+      indicator text NOT NULL,
+      geography text NOT NULL,
+      hash text NOT NULL,
+      rows integer NOT NULL,
+      computed_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (series, indicator, geography)
+    );
     CREATE TABLE meta (
       key text PRIMARY KEY,
       value text NOT NULL,
@@ -159,7 +170,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    DROP TABLE audit_log, meta, computed_value, observation_revision, observation, target, series,
+    DROP TABLE audit_log, meta, computed_chunk, computed_value, observation_revision, observation, target, series,
       indicator, data_element, pillar, area_member, area;
   `.execute(db);
 }
