@@ -58,7 +58,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   return Object.freeze({
     port: int(env, "PORT", 3000, 0, 65535),
-    host: env.HOST?.trim() || "127.0.0.1",
+    host: env.HOST?.trim() || "localhost",
     dataDir: resolve(env.DXM_DATA_DIR?.trim() || "data"),
     databaseUrl,
     demoData: bool(env, "DXM_DEMO_DATA", true),

@@ -34,6 +34,8 @@ export async function recompute(
     listIndicators(store.db),
     listAreas(store.db),
   ]);
+  const levels = new Map(areas.map((a) => [`${a.geography}:${a.code}`, a.level]));
+  const levelOf = (geography: string, code: string) => levels.get(`${geography}:${code}`);
   const compiled = compileCatalog(elements, indicators); // a broken formula stops here, naming the indicator
   const observed = await listObservedSeries(store.db);
   const todo = options.series?.length ? observed.filter((s) => options.series!.includes(s)) : observed;
@@ -46,7 +48,7 @@ export async function recompute(
     const te = performance.now();
     const values = computeSeries({ series: code, elements, indicators, areas, observations }, compiled);
     const engineMs = performance.now() - te;
-    const written = await replaceComputed(store, code, values, { force: options.force ?? false });
+    const written = await replaceComputed(store, code, values, levelOf, { force: options.force ?? false });
     report.series.push({
       code,
       observations: observations.length,

@@ -19,6 +19,7 @@ import {
   upsertSeries,
   upsertTargets,
 } from "../store/catalog-repo.ts";
+import { deleteComputed } from "../store/computed-repo.ts";
 import type { Store } from "../store/db.ts";
 import { getMeta, setMeta } from "../store/meta-repo.ts";
 import {
@@ -103,7 +104,7 @@ export async function seedDemo(store: Store, options: DemoOptions = {}, actor = 
 /** Removes the demo series and its computed values (`DXM_DEMO_DATA=false` on a database that had it). */
 export async function removeDemo(store: Store): Promise<number> {
   const res = await store.db.deleteFrom("observation").where("series", "=", "demo").executeTakeFirst();
-  await store.db.deleteFrom("computed_value").where("series", "=", "demo").execute();
+  await deleteComputed(store.db, "demo");
   await store.db.deleteFrom("meta").where("key", "=", "demo_params").execute();
   return Number(res.numDeletedRows);
 }

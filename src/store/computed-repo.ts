@@ -1,141 +1,160 @@
 /**
  * Computed indicator values, written by recompute and read by the public API.
  *
- * Writes are incremental by chunk: the values of one (series, indicator, geography) are hashed, and
- * only chunks whose hash changed are deleted and re-loaded by COPY, in one transaction with their
- * new hashes. The same inputs give the same rows and the same hashes, so a repeated recompute
- * writes nothing; a change in one province's data rewrites only the indicators it feeds.
+ * Storage: one row per (series, indicator, geography, area) with the area's time series as a JSON
+ * array sorted by period (quarter before half before year at the same end date). A full recompute
+ * of the demo data is ~160k values but only ~10k rows, which keeps bulk writes on the embedded
+ * database fast. Each row carries a hash of its content: only rows whose hash changed are deleted
+ * and re-loaded (COPY), in one transaction, so a repeated recompute writes nothing.
  */
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { AreaLevel, Geography } from "../domain/area.ts";
 import type { ObservationStatus } from "../domain/catalog.ts";
 import type { ComputedValue } from "../domain/observation.ts";
-import { formatPeriod, parsePeriod, periodEnd } from "../domain/period.ts";
-import type { CopyValue, Statement, Store } from "./db.ts";
+import { comparePeriods, formatPeriod, type Period, parsePeriod, periodEnd } from "../domain/period.ts";
+import type { Statement, Store } from "./db.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
 
-const COLUMNS = [
-  "series",
-  "indicator",
-  "geography",
-  "area_code",
-  "period",
-  "period_kind",
-  "period_end",
-  "value",
-  "numerator",
-  "denominator",
-  "complete",
-  "missing",
-  "completeness",
-  "method",
-  "status",
-  "published",
-] as const;
+/** One period of a stored row; short keys keep the JSON small. */
+interface StoredEntry {
+  /** period */
+  p: string;
+  v: number | null;
+  n: number | null;
+  d: number | null;
+  /** complete */
+  c: boolean;
+  /** missing */
+  m: readonly string[];
+  /** completeness */
+  cp: number;
+  /** method */
+  mt: string;
+  /** status */
+  s: string;
+}
 
-function toRow(v: ComputedValue): CopyValue[] {
-  const p = parsePeriod(v.period);
-  return [
-    v.series,
-    v.indicator,
-    v.geography,
-    v.area,
-    formatPeriod(p),
-    p.kind,
-    periodEnd(p),
-    v.value,
-    v.numerator,
-    v.denominator,
-    v.complete,
-    v.missing,
-    v.completeness,
-    v.method,
-    v.status,
-    true,
-  ];
+interface RowDraft {
+  indicator: string;
+  geography: string;
+  area: string;
+  entries: { period: Period; entry: StoredEntry }[];
 }
 
 export interface ReplaceReport {
-  /** Rows written (those of changed chunks). */
+  /** Values in rows that were (re)written. */
   written: number;
-  /** Rows the series now has. */
+  /** Values the series now has. */
   total: number;
-  chunksChanged: number;
-  chunksTotal: number;
+  rowsChanged: number;
+  rowsTotal: number;
 }
 
 /**
- * Makes the stored values of `series` equal to `values`, rewriting only changed chunks.
- * `force` rewrites every chunk.
+ * Makes the stored values of `series` equal to `values`, rewriting only rows whose content
+ * changed (`force` rewrites all). `levelOf` gives an area's level (`geography:code` → level).
  */
 export async function replaceComputed(
   store: Store,
   series: string,
   values: readonly ComputedValue[],
+  levelOf: (geography: string, code: string) => AreaLevel | undefined,
   options: { force?: boolean } = {},
 ): Promise<ReplaceReport> {
-  const chunks = new Map<string, { indicator: string; geography: string; rows: CopyValue[][] }>();
+  const drafts = new Map<string, RowDraft>();
   for (const v of values) {
     if (v.series !== series) throw new Error(`replaceComputed(${series}) got a value of series ${v.series}`);
-    const key = `${v.indicator}|${v.geography}`;
-    let c = chunks.get(key);
-    if (!c) {
-      c = { indicator: v.indicator, geography: v.geography, rows: [] };
-      chunks.set(key, c);
+    const key = `${v.indicator}|${v.geography}|${v.area}`;
+    let d = drafts.get(key);
+    if (!d) {
+      d = { indicator: v.indicator, geography: v.geography, area: v.area, entries: [] };
+      drafts.set(key, d);
     }
-    c.rows.push(toRow(v));
+    const period = parsePeriod(v.period);
+    d.entries.push({
+      period,
+      entry: {
+        p: formatPeriod(period),
+        v: v.value,
+        n: v.numerator,
+        d: v.denominator,
+        c: v.complete,
+        m: v.missing,
+        cp: v.completeness,
+        mt: v.method,
+        s: v.status,
+      },
+    });
   }
-  const hashes = new Map<string, string>();
-  for (const [key, c] of chunks) {
-    // Order-independent: sort the serialised rows before hashing.
-    const lines = c.rows.map((r) => JSON.stringify(r)).sort();
-    hashes.set(key, createHash("sha1").update(lines.join("\n")).digest("hex"));
+  const rows = new Map<string, { draft: RowDraft; json: string; hash: string }>();
+  for (const [key, d] of drafts) {
+    d.entries.sort((a, b) => comparePeriods(a.period, b.period));
+    const json = JSON.stringify(d.entries.map((e) => e.entry));
+    rows.set(key, { draft: d, json, hash: createHash("sha1").update(json).digest("base64url") });
   }
   const stored = await store.db
-    .selectFrom("computed_chunk")
-    .select(["indicator", "geography", "hash"])
+    .selectFrom("computed_value")
+    .select(["indicator", "geography", "area_code", "hash"])
     .where("series", "=", series)
     .execute();
-  const storedHash = new Map(stored.map((r) => [`${r.indicator}|${r.geography}`, r.hash]));
-  const changed = [...chunks.keys()].filter((k) => options.force || storedHash.get(k) !== hashes.get(k));
-  const removed = [...storedHash.keys()].filter((k) => !chunks.has(k));
-  const stale = [...changed, ...removed];
-  if (stale.length === 0)
-    return { written: 0, total: values.length, chunksChanged: 0, chunksTotal: chunks.size };
+  const storedHash = new Map(stored.map((r) => [`${r.indicator}|${r.geography}|${r.area_code}`, r.hash]));
+  const changed = [...rows.keys()].filter((k) => options.force || storedHash.get(k) !== rows.get(k)!.hash);
+  const removed = [...storedHash.keys()].filter((k) => !rows.has(k));
+  const report: ReplaceReport = { written: 0, total: values.length, rowsChanged: 0, rowsTotal: rows.size };
+  if (changed.length + removed.length === 0) return report;
 
   const before: Statement[] = [];
-  const after: Statement[] = [];
-  for (const key of stale) {
-    const [indicator, geography] = key.split("|") as [string, string];
-    before.push({
-      text: "DELETE FROM computed_value WHERE indicator = $1 AND series = $2 AND geography = $3",
-      values: [indicator, series, geography],
-    });
-    before.push({
-      text: "DELETE FROM computed_chunk WHERE series = $1 AND indicator = $2 AND geography = $3",
-      values: [series, indicator, geography],
-    });
+  if (options.force || changed.length + removed.length > rows.size / 2) {
+    before.push({ text: "DELETE FROM computed_value WHERE series = $1", values: [series] });
+    changed.splice(0, changed.length, ...rows.keys());
+  } else {
+    for (const key of [...changed, ...removed]) {
+      const [indicator, geography, area] = key.split("|") as [string, string, string];
+      before.push({
+        text: "DELETE FROM computed_value WHERE indicator = $1 AND series = $2 AND geography = $3 AND area_code = $4",
+        values: [indicator, series, geography, area],
+      });
+    }
   }
-  for (const key of changed) {
-    const c = chunks.get(key)!;
-    after.push({
-      text: "INSERT INTO computed_chunk (series, indicator, geography, hash, rows) VALUES ($1, $2, $3, $4, $5)",
-      values: [series, c.indicator, c.geography, hashes.get(key), c.rows.length],
-    });
-  }
-  const written = await store.replaceRows({
+  await store.replaceRows({
     table: "computed_value",
-    columns: COLUMNS,
+    columns: [
+      "indicator",
+      "series",
+      "geography",
+      "area_code",
+      "area_level",
+      "hash",
+      "entries",
+      "periods",
+      "published",
+    ],
     rows: (function* () {
-      for (const key of changed) yield* chunks.get(key)!.rows;
+      for (const key of changed) {
+        const { draft, json, hash } = rows.get(key)!;
+        const level = levelOf(draft.geography, draft.area);
+        if (!level) throw new Error(`replaceComputed: unknown area ${draft.geography}:${draft.area}`);
+        yield [
+          draft.indicator,
+          series,
+          draft.geography,
+          draft.area,
+          level,
+          hash,
+          draft.entries.length,
+          json,
+          true,
+        ];
+      }
     })(),
     before,
-    after,
   });
-  return { written, total: values.length, chunksChanged: stale.length, chunksTotal: chunks.size };
+  for (const key of changed) report.written += rows.get(key)!.draft.entries.length;
+  report.rowsChanged = changed.length + removed.length;
+  return report;
 }
 
 export interface ComputedFilter {
@@ -156,74 +175,77 @@ export interface ComputedRow extends ComputedValue {
   readonly periodEnd: string;
 }
 
+/**
+ * Values matching the filter, ordered by indicator, series, geography, area, then period.
+ * Key columns are filtered in SQL, periods inside each row.
+ */
 export async function queryComputed(db: Db, f: ComputedFilter): Promise<ComputedRow[]> {
   let q = db
-    .selectFrom("computed_value as c")
-    .select([
-      "c.series",
-      "c.indicator",
-      "c.geography",
-      "c.area_code",
-      "c.period",
-      "c.period_end",
-      "c.value",
-      "c.numerator",
-      "c.denominator",
-      "c.complete",
-      "c.missing",
-      "c.completeness",
-      "c.method",
-      "c.status",
-    ])
-    .orderBy("c.indicator")
-    .orderBy("c.series")
-    .orderBy("c.geography")
-    .orderBy("c.area_code")
-    .orderBy("c.period_end")
-    .orderBy("c.period_kind");
-  if (f.indicator?.length) q = q.where("c.indicator", "in", f.indicator);
-  if (f.geography?.length) q = q.where("c.geography", "in", f.geography);
-  if (f.area?.length) q = q.where("c.area_code", "in", f.area);
-  if (f.period?.length) q = q.where("c.period", "in", f.period);
-  if (f.series?.length) q = q.where("c.series", "in", f.series);
-  if (f.periodKind?.length) q = q.where("c.period_kind", "in", f.periodKind);
-  if (f.publishedOnly) q = q.where("c.published", "=", true);
-  if (f.level?.length) {
-    const levels = f.level;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("area as a")
-          .select("a.code")
-          .whereRef("a.geography", "=", "c.geography")
-          .whereRef("a.code", "=", "c.area_code")
-          .where("a.level", "in", levels),
-      ),
-    );
+    .selectFrom("computed_value")
+    .select(["indicator", "series", "geography", "area_code", "periods"])
+    .orderBy("indicator")
+    .orderBy("series")
+    .orderBy("geography")
+    .orderBy("area_code");
+  if (f.indicator?.length) q = q.where("indicator", "in", f.indicator);
+  if (f.geography?.length) q = q.where("geography", "in", f.geography);
+  if (f.area?.length) q = q.where("area_code", "in", f.area);
+  if (f.series?.length) q = q.where("series", "in", f.series);
+  if (f.level?.length) q = q.where("area_level", "in", f.level);
+  if (f.publishedOnly) q = q.where("published", "=", true);
+  if (f.period?.length) {
+    // Cheap pre-filter in SQL: the row's JSON must mention one of the periods.
+    const periods = f.period;
+    q = q.where((eb) => eb.or(periods.map((p) => eb("periods", "like", `%"p":"${p}"%`))));
   }
-  if (f.limit !== undefined) q = q.limit(f.limit);
-  if (f.offset) q = q.offset(f.offset);
   const rows = await q.execute();
-  return rows.map((r) => ({
-    series: r.series,
-    indicator: r.indicator,
-    geography: r.geography as Geography,
-    area: r.area_code,
-    period: r.period,
-    periodEnd: r.period_end,
-    value: r.value,
-    numerator: r.numerator,
-    denominator: r.denominator,
-    complete: r.complete,
-    missing: r.missing,
-    completeness: r.completeness,
-    method: r.method,
-    status: r.status as ObservationStatus,
-  }));
+  const periods = f.period?.length ? new Set(f.period) : undefined;
+  const kinds = f.periodKind?.length ? new Set<string>(f.periodKind) : undefined;
+  const offset = f.offset ?? 0;
+  const limit = f.limit ?? Number.POSITIVE_INFINITY;
+  const out: ComputedRow[] = [];
+  let skipped = 0;
+  for (const r of rows) {
+    for (const e of JSON.parse(r.periods) as StoredEntry[]) {
+      if (periods && !periods.has(e.p)) continue;
+      if (kinds) {
+        const kind = e.p.length === 4 ? "Y" : e.p[5]!;
+        if (!kinds.has(kind)) continue;
+      }
+      if (skipped < offset) {
+        skipped++;
+        continue;
+      }
+      if (out.length >= limit) return out;
+      out.push({
+        series: r.series,
+        indicator: r.indicator,
+        geography: r.geography as Geography,
+        area: r.area_code,
+        period: e.p,
+        periodEnd: periodEnd(parsePeriod(e.p)),
+        value: e.v,
+        numerator: e.n,
+        denominator: e.d,
+        complete: e.c,
+        missing: e.m,
+        completeness: e.cp,
+        method: e.mt,
+        status: e.s as ObservationStatus,
+      });
+    }
+  }
+  return out;
 }
 
+/** Number of computed values (of a series, or all). */
 export async function countComputed(db: Db, series?: string): Promise<number> {
-  let q = db.selectFrom("computed_value").select((eb) => eb.fn.countAll<number>().as("n"));
+  let q = db.selectFrom("computed_value").select((eb) => eb.fn.sum<number>("entries").as("n"));
   if (series) q = q.where("series", "=", series);
-  return Number((await q.executeTakeFirstOrThrow()).n);
+  return Number((await q.executeTakeFirstOrThrow()).n ?? 0);
+}
+
+/** Removes every computed value of a series. */
+export async function deleteComputed(db: Db, series: string): Promise<void> {
+  await db.deleteFrom("computed_value").where("series", "=", series).execute();
 }

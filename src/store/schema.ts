@@ -119,31 +119,16 @@ export interface ObservationRevisionTable {
 }
 
 export interface ComputedValueTable {
-  series: string;
   indicator: string;
+  series: string;
   geography: string;
   area_code: string;
-  period: string;
-  period_kind: string;
-  period_end: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  complete: boolean;
-  missing: JSONColumnType<string[]>;
-  completeness: number;
-  method: string;
-  status: string;
-  published: boolean;
-  computed_at: Timestamp;
-}
-
-export interface ComputedChunkTable {
-  series: string;
-  indicator: string;
-  geography: string;
+  area_level: string;
   hash: string;
-  rows: number;
+  entries: number;
+  /** JSON array of StoredEntry, sorted by period end (see computed-repo.ts). */
+  periods: string;
+  published: boolean;
   computed_at: Timestamp;
 }
 
@@ -175,7 +160,6 @@ export interface Database {
   observation: ObservationTable;
   observation_revision: ObservationRevisionTable;
   computed_value: ComputedValueTable;
-  computed_chunk: ComputedChunkTable;
   meta: MetaTable;
   audit_log: AuditLogTable;
 }
