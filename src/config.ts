@@ -38,7 +38,7 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const v = env[name];
   if (v === undefined || v === "") return fallback;
-  const n = Number(v);
+  const n = /^\d{1,9}$/.test(v) ? Number(v) : Number.NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new Error(`${name}="${v}" must be a whole number from ${min} to ${max}`);
   }

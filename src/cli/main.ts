@@ -281,10 +281,17 @@ export async function main(argv: string[]): Promise<number> {
             }
             n--; // header
           } else {
+            // The first row is read before anything is written, so a bad query prints nothing.
+            const rows = iterateObservations(store, query);
+            const first = await rows.next();
             await write("[");
-            for await (const o of iterateObservations(store, query)) {
-              await write(`${n ? "," : ""}\n${JSON.stringify(observationRecord(o))}`);
+            if (!first.done) {
+              await write(`\n${JSON.stringify(observationRecord(first.value))}`);
               n++;
+              for await (const o of rows) {
+                await write(`,\n${JSON.stringify(observationRecord(o))}`);
+                n++;
+              }
             }
             await write("\n]\n");
           }

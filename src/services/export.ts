@@ -67,9 +67,15 @@ export async function* observationsCsv(
   store: Store,
   query: Omit<ObservationQuery, "limit" | "offset">,
 ): AsyncGenerator<string> {
+  // Read the first row before writing the header, so a bad query fails before any output.
+  const rows = iterateObservations(store, query);
+  const first = await rows.next();
   yield `${OBSERVATION_COLUMNS.join(",")}\n`;
-  for await (const o of iterateObservations(store, query)) {
+  if (first.done) return;
+  const line = (o: ComputedRow) => {
     const rec = observationRecord(o);
-    yield `${OBSERVATION_COLUMNS.map((c) => csvCell(rec[c])).join(",")}\n`;
-  }
+    return `${OBSERVATION_COLUMNS.map((c) => csvCell(rec[c])).join(",")}\n`;
+  };
+  yield line(first.value);
+  for await (const o of rows) yield line(o);
 }

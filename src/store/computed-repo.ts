@@ -41,7 +41,16 @@ interface RowDraft {
   indicator: string;
   geography: string;
   area: string;
-  entries: { period: Period; entry: StoredEntry }[];
+  entries: { rank: number; entry: StoredEntry }[];
+}
+
+/** Canonical text and sort rank of each period text, computed once per distinct period. */
+function periodRanker(values: readonly ComputedValue[]): (text: string) => { text: string; rank: number } {
+  const distinct = new Map<string, Period>();
+  for (const v of values) if (!distinct.has(v.period)) distinct.set(v.period, parsePeriod(v.period));
+  const ordered = [...distinct.entries()].sort((a, b) => comparePeriods(a[1], b[1]));
+  const info = new Map(ordered.map(([t, p], i) => [t, { text: formatPeriod(p), rank: i }]));
+  return (text) => info.get(text)!;
 }
 
 export interface ReplaceReport {
@@ -64,6 +73,7 @@ export async function replaceComputed(
   levelOf: (geography: string, code: string) => AreaLevel | undefined,
   options: { force?: boolean } = {},
 ): Promise<ReplaceReport> {
+  const rankOf = periodRanker(values);
   const drafts = new Map<string, RowDraft>();
   for (const v of values) {
     if (v.series !== series) throw new Error(`replaceComputed(${series}) got a value of series ${v.series}`);
@@ -73,11 +83,11 @@ export async function replaceComputed(
       d = { indicator: v.indicator, geography: v.geography, area: v.area, entries: [] };
       drafts.set(key, d);
     }
-    const period = parsePeriod(v.period);
+    const period = rankOf(v.period);
     d.entries.push({
-      period,
+      rank: period.rank,
       entry: {
-        p: formatPeriod(period),
+        p: period.text,
         v: v.value,
         n: v.numerator,
         d: v.denominator,
@@ -91,7 +101,7 @@ export async function replaceComputed(
   }
   const rows = new Map<string, { draft: RowDraft; json: string; hash: string }>();
   for (const [key, d] of drafts) {
-    d.entries.sort((a, b) => comparePeriods(a.period, b.period));
+    d.entries.sort((a, b) => a.rank - b.rank);
     const json = JSON.stringify(d.entries.map((e) => e.entry));
     rows.set(key, { draft: d, json, hash: createHash("sha1").update(json).digest("base64url") });
   }

@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
-import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { from as copyFrom } from "pg-copy-streams";
 import { DxmError } from "../domain/errors.ts";
 import { lockDataDir } from "./lock.ts";
 import { migrations } from "./migrations/index.ts";
@@ -42,12 +42,6 @@ export interface Store {
   readonly kind: DatabaseKind;
   /** Deletes the matching rows and COPYs the new ones in, in one transaction. Returns rows loaded. */
   replaceRows(spec: ReplaceRowsSpec): Promise<number>;
-  /**
-   * Runs `COPY (select) TO … CSV` and returns the CSV text: far faster than row-by-row results for
-   * bulk reads on PGlite. The select must contain no parameters (inline checked literals with
-   * `sqlLiteral`).
-   */
-  copyOut(select: string): Promise<string>;
   /** PGlite only: the data folder as a tarball (used to clone test databases). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -157,12 +151,6 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
       );
       return counter.n;
     },
-    async copyOut(select) {
-      return mutex.run(async () => {
-        const res = await pgl.query(`COPY (${select}) TO '/dev/blob' WITH (FORMAT csv)`);
-        return res.blob ? await res.blob.text() : "";
-      });
-    },
     async dumpDataDir() {
       return mutex.run(async () => (await pgl.dumpDataDir("none")) as Blob);
     },
@@ -233,29 +221,12 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
       }
       return counter.n;
     },
-    async copyOut(select) {
-      const client = await pool.connect();
-      try {
-        const chunks: Buffer[] = [];
-        const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv)`));
-        for await (const chunk of stream) chunks.push(chunk as Buffer);
-        return Buffer.concat(chunks).toString("utf8");
-      } finally {
-        client.release();
-      }
-    },
     async close() {
       if (closed) return;
       closed = true;
       await db.destroy();
     },
   };
-}
-
-/** A SQL string literal for values checked by the caller (codes): quotes doubled, no backslash tricks. */
-export function sqlLiteral(value: string): string {
-  if (value.includes("\0")) throw new Error("NUL in SQL literal");
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /** Hides the password of a connection string in messages. */

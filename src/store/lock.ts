@@ -15,6 +15,8 @@ interface LockInfo {
 }
 
 function alive(pid: number): boolean {
+  // 0 and negative numbers address process groups, not a process: such a lock is not a holder.
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -49,6 +51,7 @@ export function lockDataDir(dataDir: string, command: string): () => void {
       const release = () => {
         if (released) return;
         released = true;
+        process.off("exit", release);
         if (readLock(path)?.pid === process.pid) rmSync(path, { force: true });
       };
       process.once("exit", release);

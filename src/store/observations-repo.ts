@@ -5,12 +5,11 @@
  * entry instead of 100k revisions.
  */
 
-import { parse } from "csv-parse/sync";
-import type { Insertable, Kysely } from "kysely";
+import { type Insertable, type Kysely, sql } from "kysely";
 import type { Geography } from "../domain/area.ts";
 import type { ObservationStatus } from "../domain/catalog.ts";
 import type { Observation, ObservationTarget } from "../domain/observation.ts";
-import { type Store, sqlLiteral } from "./db.ts";
+import type { Store } from "./db.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -170,26 +169,33 @@ export async function replaceSeriesObservations(
 }
 
 /**
- * Every observation of a series, read by COPY (a bulk read: tens of thousands of rows, which PGlite
- * returns far faster as one CSV text than as result rows).
+ * Every observation of a series, for recompute. Read as one JSON array built by the database: for
+ * tens of thousands of rows this is several times faster on PGlite than row-by-row results.
  */
 export async function listObservations(store: Store, series: string): Promise<Observation[]> {
-  if (!/^[a-z][a-z0-9_]*$/.test(series)) throw new Error(`not a series code: ${series}`);
-  const csv = await store.copyOut(
-    `SELECT series, code, target, geography, area_code, period, value, status, note FROM observation WHERE series = ${sqlLiteral(series)}`,
-  );
-  const rows = parse(csv, { relaxColumnCount: false }) as string[][];
+  const res = await sql<{ j: string }>`
+    SELECT coalesce(json_agg(json_build_array(code, target, geography, area_code, period, value, status, note)), '[]')::text AS j
+    FROM observation WHERE series = ${series}`.execute(store.db);
+  const rows = JSON.parse(res.rows[0]?.j ?? "[]") as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    number,
+    string,
+    string | null,
+  ][];
   return rows.map((r) => ({
-    series: r[0]!,
-    code: r[1]!,
-    target: r[2] as ObservationTarget,
-    geography: r[3] as Geography,
-    area: r[4]!,
-    period: r[5]!,
-    value: Number(r[6]),
-    status: r[7] as ObservationStatus,
-    // COPY writes NULL as an empty unquoted field; csv-parse reads it as "".
-    note: r[8] === "" ? null : r[8]!,
+    series,
+    code: r[0],
+    target: r[1] as ObservationTarget,
+    geography: r[2] as Geography,
+    area: r[3],
+    period: r[4],
+    value: r[5],
+    status: r[6] as ObservationStatus,
+    note: r[7],
   }));
 }
 

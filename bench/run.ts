@@ -1,0 +1,25 @@
+/**
+ * Runs the benchmarks and prints one table. `npm run bench` runs all; `npm run bench -- recompute`
+ * runs the named ones. Figures are medians measured side by side in one run.
+ */
+import { benchRecompute } from "./recompute.ts";
+import { type BenchRow, printTable } from "./stats.ts";
+
+const benches: Record<string, () => Promise<BenchRow[]>> = {
+  recompute: benchRecompute,
+};
+
+const wanted = process.argv.slice(2);
+for (const w of wanted) {
+  if (!benches[w]) {
+    console.error(`bench: unknown benchmark "${w}"; known: ${Object.keys(benches).join(", ")}`);
+    process.exit(2);
+  }
+}
+const rows: BenchRow[] = [];
+for (const [name, run] of Object.entries(benches)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.error(`bench: running ${name}…`);
+  rows.push(...(await run()));
+}
+printTable(rows);

@@ -1,0 +1,253 @@
+/**
+ * The `dxm` command run as a person would: a subprocess on a fresh data folder, stdout piped (so the
+ * output is JSON), exit codes and stderr checked.
+ */
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+
+const root = new URL("../../", import.meta.url).pathname;
+const tempDirs: string[] = [];
+
+function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "dxm-cli-"));
+  tempDirs.push(dir);
+  return dir;
+}
+
+after(() => {
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+});
+
+function cliEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DXM_DATA_DIR: dataDir,
+    DXM_LOG_LEVEL: "silent",
+    DXM_DEMO_DATA: "false",
+  };
+  delete env.DATABASE_URL;
+  delete env.DXM_DEBUG;
+  return env;
+}
+
+function startCli(dataDir: string, args: string[]): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: root,
+    env: cliEnv(dataDir),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+async function dxm(dataDir: string, ...args: string[]): Promise<Run> {
+  const child = startCli(dataDir, args);
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.setEncoding("utf8").on("data", (s: string) => {
+    stdout += s;
+  });
+  child.stderr!.setEncoding("utf8").on("data", (s: string) => {
+    stderr += s;
+  });
+  const [code] = (await once(child, "close")) as [number | null];
+  return { code, stdout, stderr };
+}
+
+const lockFile = (dataDir: string) => join(dataDir, "dxm.lock");
+const lockJson = (pid: number, command: string) =>
+  JSON.stringify({ pid, command, since: "2025-07-01T08:00:00.000Z" });
+
+describe("dxm before any database work", { concurrency: true }, () => {
+  it("prints the commands for help and exits 0", async () => {
+    const run = await dxm(freshDataDir(), "help");
+    assert.equal(run.code, 0);
+    for (const command of ["migrate", "seed", "recompute", "serve", "export observations", "help"]) {
+      assert.match(run.stdout, new RegExp(`^\\s+${command}\\b`, "m"), `help lists ${command}`);
+    }
+    assert.equal(run.stderr, "");
+  });
+
+  it("exits 2 for an unknown command, with the message on stderr and nothing on stdout", async () => {
+    const run = await dxm(freshDataDir(), "frobnicate");
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, "");
+    assert.match(run.stderr, /unknown command "frobnicate"/);
+    assert.match(run.stderr, /dxm help/);
+  });
+
+  it("exits 2 for export --format xml, naming the formats, with nothing on stdout", async () => {
+    const run = await dxm(freshDataDir(), "export", "observations", "--format", "xml");
+    assert.equal(run.code, 2);
+    assert.equal(run.stdout, "");
+    assert.match(run.stderr, /--format must be csv or json \(got "xml"\)/);
+  });
+
+  it("exits 3 while a live process holds the folder's lock, naming the pid and what to do", async () => {
+    const dir = freshDataDir();
+    const holder = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    try {
+      await once(holder, "spawn");
+      writeFileSync(lockFile(dir), lockJson(holder.pid!, "dxm serve"));
+      const run = await dxm(dir, "recompute");
+      assert.equal(run.code, 3);
+      assert.equal(run.stdout, "");
+      assert.match(run.stderr, new RegExp(`in use by process ${holder.pid} \\(dxm serve`));
+      assert.match(run.stderr, /stop that process first/);
+      assert.match(run.stderr, /DATABASE_URL/);
+      assert.match(run.stderr, new RegExp(`tiến trình ${holder.pid}`), "the Vietnamese message too");
+      assert.equal(JSON.parse(readFileSync(lockFile(dir), "utf8")).pid, holder.pid, "the lock is untouched");
+    } finally {
+      holder.kill();
+    }
+  });
+});
+
+describe("dxm on a data folder", () => {
+  const dir = freshDataDir();
+  let first: Run;
+  let second: Run;
+  before(async () => {
+    first = await dxm(dir, "seed", "--no-demo");
+    second = await dxm(dir, "seed", "--no-demo");
+  });
+
+  it("seeds an empty folder with --no-demo: the catalogue, the published series, no demo data", () => {
+    assert.equal(first.code, 0, first.stderr);
+    const r = JSON.parse(first.stdout);
+    assert.equal(r.areas, 111);
+    assert.equal(r.data_elements, 55);
+    assert.equal(r.indicators, 44);
+    assert.ok(r.targets > 0);
+    assert.ok(r.published_inserted > 0);
+    assert.equal(r.demo_rows, "(not loaded)");
+    assert.equal(r.demo_regenerated, false);
+    assert.ok(r.computed_values > 0);
+    assert.match(first.stderr, /^… migrate\n/m, "progress goes to stderr, one line per step");
+  });
+
+  it("seeds idempotently: a second seed --no-demo inserts and updates nothing", () => {
+    assert.equal(second.code, 0, second.stderr);
+    const r1 = JSON.parse(first.stdout);
+    const r2 = JSON.parse(second.stdout);
+    assert.equal(r2.published_inserted, 0);
+    assert.equal(r2.published_updated, 0);
+    assert.equal(r2.published_unchanged, r1.published_inserted);
+    assert.equal(r2.computed_values, r1.computed_values);
+    assert.equal(existsSync(lockFile(dir)), false, "the lock is released on exit");
+  });
+
+  describe("export observations", { concurrency: true }, () => {
+    it("exports the official series as CSV: a header, then rows with 12.83 for 2022", async () => {
+      const run = await dxm(
+        dir,
+        "export",
+        "observations",
+        "--format",
+        "csv",
+        "--indicator",
+        "DE_SHARE_GDP",
+        "--area",
+        "VN",
+        "--series",
+        "gso_official",
+      );
+      assert.equal(run.code, 0, run.stderr);
+      const lines = run.stdout.trimEnd().split("\n");
+      assert.equal(
+        lines[0],
+        "indicator,geography,area,period,series,value,numerator,denominator,complete,missing,completeness,method,status",
+      );
+      assert.equal(lines.length, 13, "header + 6 years × 2 geographies");
+      const y2022 = lines.filter(
+        (l) => l.startsWith("DE_SHARE_GDP,") && l.includes(",VN,2022,gso_official,"),
+      );
+      assert.equal(y2022.length, 2);
+      for (const l of y2022) assert.equal(l.split(",")[5], "12.83");
+      assert.match(run.stderr, /12 observations exported/);
+    });
+
+    it("exports as JSON: an array of records", async () => {
+      const run = await dxm(
+        dir,
+        "export",
+        "observations",
+        "--format",
+        "json",
+        "--indicator",
+        "DE_SHARE_GDP",
+        "--series",
+        "gso_official",
+        "--period",
+        "2022",
+      );
+      assert.equal(run.code, 0, run.stderr);
+      const records = JSON.parse(run.stdout) as { area: string; value: number }[];
+      assert.equal(records.length, 2);
+      for (const r of records) {
+        assert.equal(r.area, "VN");
+        assert.equal(r.value, 12.83);
+      }
+    });
+
+    it("exits 2 for a malformed period, naming period, and prints nothing on stdout", async () => {
+      const run = await dxm(dir, "export", "observations", "--period", "2024-Q5");
+      assert.equal(run.code, 2);
+      assert.equal(run.stdout, "", "no CSV header before the error");
+      assert.match(run.stderr, /period: "2024-Q5" is not a period/);
+    });
+
+    it("exits 2 for a malformed period in JSON too, and prints nothing on stdout", async () => {
+      const run = await dxm(dir, "export", "observations", "--format", "json", "--period", "2024-Q5");
+      assert.equal(run.code, 2);
+      assert.equal(run.stdout, "", "no opening bracket before the error");
+      assert.match(run.stderr, /period: "2024-Q5" is not a period/);
+    });
+  });
+
+  it("takes over a stale lock of a dead process silently, then holds the folder: recompute exits 3 while serve runs", async () => {
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    writeFileSync(lockFile(dir), lockJson(dead, "dxm serve"));
+    const server = startCli(dir, ["serve", "--port", "0"]);
+    let stderr = "";
+    try {
+      server.stderr!.setEncoding("utf8");
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`serve not ready in 20 s: ${stderr}`)), 20_000);
+        server.stderr!.on("data", (s: string) => {
+          stderr += s;
+          if (/ready/.test(stderr)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        server.once("exit", (code) => {
+          clearTimeout(timer);
+          reject(new Error(`serve exited with ${code}: ${stderr}`));
+        });
+      });
+      assert.doesNotMatch(stderr, /lock|in use|stale/i, "the stale lock is taken over without a word");
+      assert.equal(JSON.parse(readFileSync(lockFile(dir), "utf8")).pid, server.pid);
+
+      const run = await dxm(dir, "recompute");
+      assert.equal(run.code, 3);
+      assert.equal(run.stdout, "");
+      assert.match(run.stderr, new RegExp(`in use by process ${server.pid} \\(dxm serve`));
+    } finally {
+      const exited = once(server, "exit");
+      server.kill("SIGTERM");
+      const [code] = (await exited) as [number | null];
+      assert.equal(code, 0, stderr);
+    }
+    assert.equal(existsSync(lockFile(dir)), false, "serve releases the lock when stopped");
+  });
+});
