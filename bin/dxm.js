@@ -4,4 +4,9 @@ import { register } from "tsx/esm/api";
 
 register();
 const { main } = await import("../src/cli/main.ts");
-process.exitCode = await main(process.argv.slice(2));
+const { reportError } = await import("../src/cli/output.ts");
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  process.exitCode = reportError(e);
+}

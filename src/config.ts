@@ -50,7 +50,10 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl}")`);
+    // Only the scheme is echoed: the rest may hold a password.
+    throw new Error(
+      `DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl.split(":")[0]}:…")`,
+    );
   }
   const logLevel = (env.DXM_LOG_LEVEL || "info") as Config["logLevel"];
   if (!LOG_LEVELS.includes(logLevel)) {

@@ -5,9 +5,9 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -35,10 +35,10 @@ function cliEnv(dataDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-function startCli(dataDir: string, args: string[]): ChildProcess {
+function startCli(dataDir: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
     cwd: root,
-    env: cliEnv(dataDir),
+    env: { ...cliEnv(dataDir), ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
@@ -49,8 +49,10 @@ interface Run {
   stderr: string;
 }
 
-async function dxm(dataDir: string, ...args: string[]): Promise<Run> {
-  const child = startCli(dataDir, args);
+async function dxm(dataDir: string, ...rest: (string | { env: Record<string, string> })[]): Promise<Run> {
+  const args = rest.filter((a): a is string => typeof a === "string");
+  const extra = rest.find((a): a is { env: Record<string, string> } => typeof a !== "string");
+  const child = startCli(dataDir, args, extra?.env);
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (s: string) => {
@@ -146,7 +148,7 @@ describe("dxm on a data folder", () => {
     assert.equal(existsSync(lockFile(dir)), false, "the lock is released on exit");
   });
 
-  describe("export observations", { concurrency: true }, () => {
+  describe("export observations (one process at a time: the folder allows no more)", () => {
     it("exports the official series as CSV: a header, then rows with 12.83 for 2022", async () => {
       const run = await dxm(
         dir,
@@ -211,6 +213,22 @@ describe("dxm on a data folder", () => {
       assert.equal(run.code, 2);
       assert.equal(run.stdout, "", "no opening bracket before the error");
       assert.match(run.stderr, /period: "2024-Q5" is not a period/);
+    });
+
+    it("leaves an existing --output file as it was when the export fails", async () => {
+      const file = join(freshDataDir(), "de.csv");
+      writeFileSync(file, "yesterday's export\n");
+      const run = await dxm(dir, "export", "observations", "--period", "2024-Q5", "--output", file);
+      assert.equal(run.code, 2);
+      assert.equal(readFileSync(file, "utf8"), "yesterday's export\n");
+      assert.deepEqual(readdirSync(dirname(file)), ["de.csv"], "no partial file left behind");
+    });
+
+    it("exits 2 with a one-line message naming a malformed environment variable", async () => {
+      const run = await dxm(dir, "help", { env: { PORT: "abc" } });
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /PORT="abc"/);
+      assert.doesNotMatch(run.stderr, /at .*\.ts:\d+/);
     });
   });
 

@@ -4,7 +4,8 @@
  */
 
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, realpathSync, renameSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startServer } from "../api/server.ts";
 import { type Config, loadConfig } from "../config.ts";
@@ -94,7 +95,13 @@ function outputFor(format: unknown, allowed: readonly string[] = ["table", "json
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const cfg = loadConfig();
+  let cfg: Config;
+  try {
+    cfg = loadConfig();
+  } catch (e) {
+    // A malformed environment variable: say which, exit as bad usage.
+    return reportError(new UsageError((e as Error).message));
+  }
   try {
     switch (command) {
       case undefined:
@@ -120,7 +127,13 @@ export async function main(argv: string[]): Promise<number> {
           force: { type: "boolean" },
         });
         const out = outputFor(values.format);
-        const demoSeed = values["demo-seed"] === undefined ? DEFAULT_DEMO_SEED : Number(values["demo-seed"]);
+        const demoSeedText = values["demo-seed"];
+        const demoSeed =
+          demoSeedText === undefined
+            ? DEFAULT_DEMO_SEED
+            : /^\d{1,10}$/.test(String(demoSeedText))
+              ? Number(demoSeedText)
+              : Number.NaN;
         if (!Number.isInteger(demoSeed)) throw new UsageError(`--demo-seed must be a whole number`);
         const lastQuarter = values["last-quarter"] as string | undefined;
         if (lastQuarter !== undefined && tryParsePeriod(lastQuarter)?.kind !== "Q") {
@@ -199,7 +212,12 @@ export async function main(argv: string[]): Promise<number> {
       case "serve": {
         const { values } = parse(rest, { port: { type: "string" }, host: { type: "string" } });
         const out = outputFor(values.format);
-        const port = values.port === undefined ? cfg.port : Number(values.port);
+        const port =
+          values.port === undefined
+            ? cfg.port
+            : /^\d{1,5}$/.test(String(values.port))
+              ? Number(values.port)
+              : Number.NaN;
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new UsageError("--port must be 0–65535");
         const host = (values.host as string | undefined) ?? cfg.host;
@@ -268,37 +286,49 @@ export async function main(argv: string[]): Promise<number> {
         set("series", splitList(values.series as string | undefined));
         set("level", level as ObservationQuery["level"]);
         const file = values.output as string | undefined;
-        const sink = file ? createWriteStream(file) : process.stdout;
+        // A file is written beside its target and renamed at the end: a failed export never
+        // leaves a truncated file, nor empties an existing one.
+        const partial = file ? `${file}.partial-${process.pid}` : undefined;
+        const sink = partial ? createWriteStream(partial) : process.stdout;
         const write = async (s: string) => {
           if (!sink.write(s)) await once(sink, "drain");
         };
         let n = 0;
-        await withStore(cfg, "export", async (store) => {
-          if (format === "csv") {
-            for await (const line of observationsCsv(store, query)) {
-              await write(line);
-              n++;
-            }
-            n--; // header
-          } else {
-            // The first row is read before anything is written, so a bad query prints nothing.
-            const rows = iterateObservations(store, query);
-            const first = await rows.next();
-            await write("[");
-            if (!first.done) {
-              await write(`\n${JSON.stringify(observationRecord(first.value))}`);
-              n++;
-              for await (const o of rows) {
-                await write(`,\n${JSON.stringify(observationRecord(o))}`);
+        try {
+          await withStore(cfg, "export", async (store) => {
+            if (format === "csv") {
+              for await (const line of observationsCsv(store, query)) {
+                await write(line);
                 n++;
               }
+              n--; // header
+            } else {
+              // The first row is read before anything is written, so a bad query prints nothing.
+              const rows = iterateObservations(store, query);
+              const first = await rows.next();
+              await write("[");
+              if (!first.done) {
+                await write(`\n${JSON.stringify(observationRecord(first.value))}`);
+                n++;
+                for await (const o of rows) {
+                  await write(`,\n${JSON.stringify(observationRecord(o))}`);
+                  n++;
+                }
+              }
+              await write("\n]\n");
             }
-            await write("\n]\n");
+          });
+          if (file && partial) {
+            sink.end();
+            await once(sink, "finish");
+            renameSync(partial, file);
           }
-        });
-        if (file) {
-          sink.end();
-          await once(sink, "finish");
+        } catch (e) {
+          if (partial) {
+            sink.destroy();
+            rmSync(partial, { force: true });
+          }
+          throw e;
         }
         process.stderr.write(`${n} observation${n === 1 ? "" : "s"} exported${file ? ` to ${file}` : ""}\n`);
         return EXIT.ok;
@@ -312,7 +342,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && new URL(import.meta.url).pathname === process.argv[1];
+function isMainModule(): boolean {
+  const arg = process.argv[1];
+  if (!arg) return false;
+  try {
+    return realpathSync(arg) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+const isMain = isMainModule();
 if (isMain) {
   main(process.argv.slice(2)).then(
     (code) => {

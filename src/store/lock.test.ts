@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, it } from "node:test";
@@ -85,6 +85,19 @@ describe("lockDataDir", () => {
     assert.equal(JSON.parse(readFileSync(lockFile, "utf8")).pid, live.pid, "the holder keeps its lock");
   });
 
+  it("leaves no working files beside the lock, whether it takes the folder or is refused", () => {
+    const release = lockDataDir(dir, "dxm seed");
+    assert.deepEqual(readdirSync(dir), ["dxm.lock"]);
+    release();
+    assert.deepEqual(readdirSync(dir), []);
+    writeFileSync(lockFile, lockJson(live.pid!, "dxm serve"));
+    assert.throws(() => lockDataDir(dir, "dxm recompute"));
+    assert.deepEqual(readdirSync(dir), ["dxm.lock"]);
+    writeFileSync(lockFile, lockJson(deadPid(), "dxm serve"));
+    lockDataDir(dir, "dxm recompute")();
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
   it("replaces a stale lock left by a dead process", () => {
     mkdirSync(dir);
     writeFileSync(lockFile, lockJson(deadPid(), "dxm serve"));
@@ -122,19 +135,22 @@ describe("lockDataDir", () => {
     assert.equal(JSON.parse(readFileSync(lockFile, "utf8")).pid, live.pid);
   });
 
-  it("treats a lock naming pid 0 (not a process) as stale", {
-    todo: "lock.ts alive(): process.kill(0, 0) signals the process group and succeeds, so such a lock blocks the folder forever",
-  }, () => {
-    mkdirSync(dir);
-    writeFileSync(lockFile, lockJson(0, "dxm serve"));
-    lockDataDir(dir, "dxm seed")();
-  });
+  for (const pid of [0, -1]) {
+    it(`treats a lock naming pid ${pid}, which is not a process, as stale`, () => {
+      mkdirSync(dir);
+      writeFileSync(lockFile, lockJson(pid, "dxm serve"));
+      const release = lockDataDir(dir, "dxm seed");
+      try {
+        assert.equal(JSON.parse(readFileSync(lockFile, "utf8")).pid, process.pid);
+      } finally {
+        release();
+      }
+    });
+  }
 
-  it("removes its exit listener on release", {
-    todo: "lock.ts: release() never calls process.off('exit', release), so each take/release leaks a listener",
-  }, () => {
+  it("removes its exit listener on release, so repeated takes leak nothing", () => {
     const before = process.listenerCount("exit");
-    lockDataDir(dir, "dxm seed")();
+    for (let i = 0; i < 20; i++) lockDataDir(dir, "dxm seed")();
     assert.equal(process.listenerCount("exit"), before);
   });
 });
