@@ -2,11 +2,13 @@
  * Runs the benchmarks and prints one table. `npm run bench` runs all; `npm run bench -- recompute`
  * runs the named ones. Figures are medians measured side by side in one run.
  */
+import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
 import { type BenchRow, printTable } from "./stats.ts";
 
 const benches: Record<string, () => Promise<BenchRow[]>> = {
   recompute: benchRecompute,
+  io: benchIo,
 };
 
 const wanted = process.argv.slice(2);
