@@ -20,9 +20,11 @@ import {
 import type { Store } from "../store/db.ts";
 import { registerPublicCaching } from "./cache.ts";
 import { sendProblem, toProblem } from "./problem.ts";
+import { digitalEconomyRoutes } from "./routes/digital-economy.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { observationRoutes } from "./routes/observations.ts";
+import { progressRoutes } from "./routes/progress.ts";
 
 export interface AppOptions {
   store: Store;
@@ -103,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(metaRoutes(options.store));
       await api.register(indicatorRoutes(options.store));
       await api.register(observationRoutes(options.store));
+      await api.register(digitalEconomyRoutes(options.store));
+      await api.register(progressRoutes(options.store));
     },
     { prefix: "/api/v1" },
   );

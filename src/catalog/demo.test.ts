@@ -2,13 +2,103 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isDxmError } from "../domain/errors.ts";
 import type { Observation } from "../domain/observation.ts";
+import { digitalIntensity } from "../methods/io.ts";
+import { deriveDigitalEconomy } from "../methods/measure.ts";
 import { loadAreas, provincesOf } from "./areas.ts";
-import { generateDemoObservations, mulberry32 } from "./demo.ts";
+import { DEMO_DERIVED_ELEMENTS, generateDemoObservations, mulberry32 } from "./demo.ts";
+import { generateDemoIoTable } from "./demo-io.ts";
 import { dataElements, indicators } from "./indicators.ts";
+import { CORE_INDUSTRIES, industryCodes } from "./industries.ts";
 import { loadPublishedObservations } from "./published.ts";
 
 const obs = generateDemoObservations();
 const published = loadPublishedObservations();
+
+// The digital economy is not stored: it is derived here as the recompute derives it, from value
+// added by industry and the demo input–output table (methods/io.ts, methods/measure.ts).
+const ioTable = generateDemoIoTable();
+const direct = digitalIntensity(ioTable, CORE_INDUSTRIES, "direct");
+const total = digitalIntensity(ioTable, CORE_INDUSTRIES, "total");
+
+interface Cell {
+  readonly geography: string;
+  readonly area: string;
+  readonly period: string;
+  grdp: number;
+  platform: number;
+  readonly va: Map<string, number>;
+}
+const cells = new Map<string, Cell>();
+for (const o of obs) {
+  if (!o.period.includes("-Q")) continue;
+  const isVa = o.code.startsWith("VA_");
+  if (!isVa && o.code !== "GRDP" && o.code !== "DE_PLATFORM_VA") continue;
+  const key = `${o.geography}|${o.area}|${o.period}`;
+  let c = cells.get(key);
+  if (!c) {
+    c = { geography: o.geography, area: o.area, period: o.period, grdp: 0, platform: 0, va: new Map() };
+    cells.set(key, c);
+  }
+  if (o.code === "GRDP") c.grdp = o.value;
+  else if (o.code === "DE_PLATFORM_VA") c.platform = o.value;
+  else c.va.set(o.code.slice(3), o.value);
+}
+
+interface Sums {
+  grdp: number;
+  va: number;
+  core: number;
+  digitalised: number;
+  sectoral: number;
+  platform: number;
+  readonly bySection: Map<string, number>;
+}
+const derivedCache = new Map<Cell, ReturnType<typeof deriveDigitalEconomy>>();
+const derive = (c: Cell) => {
+  let d = derivedCache.get(c);
+  if (!d) {
+    d = deriveDigitalEconomy(c.va, direct, total, CORE_INDUSTRIES);
+    derivedCache.set(c, d);
+  }
+  return d;
+};
+
+/** Σ over the quarters of `period` (a year `2023` or a quarter `2023-Q2`), all areas or one 2008 area. */
+function sums(period: string, area?: string): Sums {
+  const out: Sums = {
+    grdp: 0,
+    va: 0,
+    core: 0,
+    digitalised: 0,
+    sectoral: 0,
+    platform: 0,
+    bySection: new Map(),
+  };
+  for (const c of cells.values()) {
+    if (!c.period.startsWith(period)) continue;
+    if (area !== undefined && (c.geography !== "2008" || c.area !== area)) continue;
+    const d = derive(c);
+    out.grdp += c.grdp;
+    out.platform += c.platform;
+    out.va += [...c.va.values()].reduce((a, b) => a + b, 0);
+    out.core += d.core;
+    out.digitalised += d.digitalisedDirect;
+    out.sectoral += d.sectoralTotal;
+    for (const [k, v] of d.bySection) out.bySection.set(k, (out.bySection.get(k) ?? 0) + v);
+  }
+  return out;
+}
+
+/** The statistics office's share: 100 × (core + digitalised) / GRDP. */
+const deShare = (period: string, area?: string) => {
+  const s = sums(period, area);
+  return (100 * (s.core + s.digitalised)) / s.grdp;
+};
+/** Decision 411's share: 100 × (core + platform + sectoral) / GRDP. */
+const micShare = (period: string, area?: string) => {
+  const s = sums(period, area);
+  return (100 * (s.core + s.platform + s.sectoral)) / s.grdp;
+};
 
 /** Σ of an element's quarterly values in a year, over all areas or one 2008 area. */
 function yearSum(code: string, year: number, area?: string): number {
@@ -21,12 +111,13 @@ function yearSum(code: string, year: number, area?: string): number {
   return s;
 }
 
-/** The demo DE share of GDP/GRDP for a year: 100 × Σ(core + digitalised) / Σ GRDP. */
-const deShare = (year: number, area?: string) =>
-  (100 * (yearSum("DE_CORE_VA", year, area) + yearSum("DE_DIGITALISED_VA", year, area))) /
-  yearSum("GRDP", year, area);
-
 const fmt = (x: number) => x.toFixed(2);
+const nationalSeries = (series: string) =>
+  new Map(
+    published
+      .filter((o) => o.series === series && o.area === "VN" && /^\d{4}$/.test(o.period))
+      .map((o) => [Number(o.period), o.value]),
+  );
 
 describe("demo data", () => {
   it("labels every value as series demo, status estimate, note demo", () => {
@@ -39,9 +130,66 @@ describe("demo data", () => {
     }
   });
 
-  it("produces values for every data element", () => {
+  it("produces values for every data element except the derived digital-economy components", () => {
     const codes = new Set(obs.map((o) => o.code));
-    for (const e of dataElements) assert.ok(codes.has(e.code), e.code);
+    for (const e of dataElements) assert.equal(codes.has(e.code), !DEMO_DERIVED_ELEMENTS.has(e.code), e.code);
+    for (const c of ["DE_CORE_VA", "DE_ICT_VA", "DE_DIGITALISED_VA", "DE_SECTORAL_VA", "DE_SECTORAL_VA_M"])
+      assert.ok(DEMO_DERIVED_ELEMENTS.has(c), c);
+    assert.ok(codes.has("DE_PLATFORM_VA"));
+  });
+
+  it("stores value added for all 28 industries in every province and quarter", () => {
+    let full = 0;
+    for (const c of cells.values()) {
+      if (c.area === "VN") continue;
+      assert.deepEqual([...c.va.keys()].sort(), [...industryCodes].sort(), `${c.area} ${c.period}`);
+      full++;
+    }
+    assert.equal(full, 63 * 22 + 34 * 5);
+  });
+
+  it("makes value added 88–92 % of GRDP in each province and year (the rest is product taxes)", () => {
+    for (const a of provincesOf(loadAreas(), "2008")) {
+      for (const year of [2020, 2022, 2024]) {
+        const s = sums(String(year), a.code);
+        const r = s.va / s.grdp;
+        assert.ok(r >= 0.88 && r <= 0.92, `${a.code} ${year}: ${r}`);
+      }
+    }
+    for (const c of cells.values()) {
+      if (c.area === "VN") continue;
+      const r = [...c.va.values()].reduce((x, y) => x + y, 0) / c.grdp;
+      assert.ok(r >= 0.87 && r <= 0.94, `${c.area} ${c.period}: ${r}`);
+    }
+  });
+
+  it("gives provinces plausible structures: electronics, services and agriculture where they are", (t) => {
+    const totals = new Map<string, number>();
+    for (const o of obs) {
+      if (!o.period.startsWith("2023-Q") || o.geography !== "2008") continue;
+      for (const key of [`${o.code}|${o.area}`, `${o.code}|`])
+        totals.set(key, (totals.get(key) ?? 0) + o.value);
+    }
+    const share = (code: string, area = "") =>
+      (100 * (totals.get(`VA_${code}|${area}`) ?? 0)) / (totals.get(`GRDP|${area}`) ?? 1);
+    const provinces = provincesOf(loadAreas(), "2008").map((a) => a.code);
+    const byElectronics = [...provinces].sort((x, y) => share("C26", y) - share("C26", x));
+    t.diagnostic(
+      `C26 2023: ${byElectronics
+        .slice(0, 6)
+        .map((p) => `${p} ${fmt(share("C26", p))} %`)
+        .join(", ")}`,
+    );
+    for (const p of ["27", "19", "24", "31", "26"]) {
+      assert.ok(byElectronics.indexOf(p) < 6, `${p} among the top electronics provinces`);
+      assert.ok(share("C26", p) > 15, `${p}: C26 ${share("C26", p)} %`);
+    }
+    const services = (area = "") =>
+      share("J61", area) + share("J62", area) + share("K", area) + share("M", area);
+    for (const p of ["79", "01"]) assert.ok(services(p) > 1.2 * services(), `${p}: J/K/M ${services(p)} %`);
+    for (const p of ["89", "95", "14", "66", "86"])
+      assert.ok(share("A", p) > 20, `${p}: A ${share("A", p)} %`);
+    assert.ok(share("A", "79") < 2 && share("B", "77") > 20);
   });
 
   it("emits the 63 provinces up to 2025-Q2 and the 34 units from 2025-Q3 to 2026-Q3", () => {
@@ -134,24 +282,75 @@ describe("demo data", () => {
     }
   });
 
-  it("follows the official national digital-economy share within 5 % every year 2020–2025", (t) => {
-    const official = new Map(
-      published
-        .filter((o) => o.series === "gso_official" && o.area === "VN")
-        .map((o) => [Number(o.period), o.value]),
-    );
+  it("follows the official national digital-economy share within 5 % every year 2020–2025, 62 % of it core", (t) => {
+    const official = nationalSeries("gso_official");
+    let coreSum = 0;
+    let digitalisedSum = 0;
     for (let year = 2020; year <= 2025; year++) {
       const target = official.get(year);
       assert.ok(target !== undefined, String(year));
-      const demo = deShare(year);
+      const s = sums(String(year));
+      const demo = deShare(String(year));
+      const core = (100 * s.core) / s.grdp;
+      const digitalised = (100 * s.digitalised) / s.grdp;
       t.diagnostic(
-        `${year}: demo ${fmt(demo)} % vs official ${target} % (${fmt((100 * (demo - target)) / target)} %)`,
+        `${year}: demo ${fmt(demo)} % vs official ${target} % (${fmt((100 * (demo - target)) / target)} %); core ${fmt(core)} %, digitalised ${fmt(digitalised)} % of GDP (core ${fmt((100 * core) / demo)} % of it)`,
+      );
+      assert.ok(Math.abs(demo / target - 1) <= 0.05, `${year}: ${demo} vs ${target}`);
+      assert.ok(core / demo > 0.58 && core / demo < 0.66, `${year}: core ${core} of ${demo}`);
+      assert.ok(digitalised >= 4.6 && digitalised <= 5.8, `${year}: digitalised ${digitalised}`);
+      if (year <= 2024) {
+        coreSum += core;
+        digitalisedSum += digitalised;
+      }
+    }
+    // The office: 2020–2024 average core 7.99 % and digitalisation 4.89 % of GDP.
+    assert.ok(Math.abs(coreSum / 5 - 7.99) < 0.4, `core mean ${coreSum / 5}`);
+    assert.ok(Math.abs(digitalisedSum / 5 - 4.89) < 0.25, `digitalised mean ${digitalisedSum / 5}`);
+    const y2026 = deShare("2026");
+    t.diagnostic(`2026 (Q1–Q3): demo ${fmt(y2026)} %`);
+    assert.ok(y2026 > deShare("2025") && y2026 < deShare("2025") + 1.5);
+  });
+
+  it("follows the ministry's series by Decision 411's components within 5 % for 2021–2024, platform ≥ 0", (t) => {
+    const mic = nationalSeries("mic_estimate");
+    for (let year = 2021; year <= 2024; year++) {
+      const target = mic.get(year);
+      assert.ok(target !== undefined, String(year));
+      const s = sums(String(year));
+      const demo = micShare(String(year));
+      t.diagnostic(
+        `${year}: demo ${fmt(demo)} % vs ministry ${target} %: core ${fmt((100 * s.core) / s.grdp)} + platform ${fmt((100 * s.platform) / s.grdp)} + sectoral ${fmt((100 * s.sectoral) / s.grdp)}`,
       );
       assert.ok(Math.abs(demo / target - 1) <= 0.05, `${year}: ${demo} vs ${target}`);
     }
-    const y2026 = deShare(2026);
-    t.diagnostic(`2026 (Q1–Q3): demo ${fmt(y2026)} %`);
-    assert.ok(y2026 > deShare(2025) && y2026 < deShare(2025) + 1.5);
+    const platform = obs.filter((o) => o.code === "DE_PLATFORM_VA");
+    assert.ok(platform.length > 1000 && platform.every((o) => o.value >= 0));
+    assert.ok(micShare("2025") > micShare("2024"));
+  });
+
+  it("roughly reproduces the 2023 spillover by sector (M, O, P, G largest, in that order)", (t) => {
+    // The session's figures (M 28 %, O 20.5 %, P 19 %, G 17 % of the sectoral digital economy)
+    // cannot all be reached within 5 points together with the rest of the calibration (see
+    // demo-io.ts): the demo lands 4.5–6.5 points under each, in the same order.
+    const s = sums("2023");
+    const shareOf = (sector: string) => (100 * (s.bySection.get(sector) ?? 0)) / s.sectoral;
+    const ranked = [...s.bySection.keys()].sort((a, b) => shareOf(b) - shareOf(a));
+    t.diagnostic(
+      ranked
+        .slice(0, 6)
+        .map((k) => `${k} ${fmt(shareOf(k))} %`)
+        .join(", "),
+    );
+    assert.deepEqual(ranked.slice(0, 4), ["M", "O", "P", "G"]);
+    for (const [sector, seed] of [
+      ["M", 28],
+      ["O", 20.5],
+      ["P", 19],
+      ["G", 17],
+    ] as const) {
+      assert.ok(Math.abs(shareOf(sector) - seed) <= 7.5, `${sector}: ${shareOf(sector)} vs ${seed}`);
+    }
   });
 
   it("puts each province with a published 2022 share of GRDP within 10 % of it", (t) => {
@@ -160,7 +359,7 @@ describe("demo data", () => {
     );
     assert.equal(provinces.length, 13);
     for (const p of provinces) {
-      const demo = deShare(2022, p.area);
+      const demo = deShare("2022", p.area);
       t.diagnostic(
         `${p.area}: demo ${fmt(demo)} % vs published ${p.value} % (${fmt((100 * (demo - p.value)) / p.value)} %)`,
       );
@@ -171,20 +370,18 @@ describe("demo data", () => {
   it("keeps the provinces without a published 2022 share at or above the lowest published one", (t) => {
     const publishedAreas = new Set(published.filter((o) => o.area !== "VN").map((o) => o.area));
     const others = provincesOf(loadAreas(), "2008").filter((a) => !publishedAreas.has(a.code));
-    const shares = others.map((a) => deShare(2022, a.code));
+    const shares = others.map((a) => deShare("2022", a.code));
     t.diagnostic(
-      `unpublished provinces 2022: min ${fmt(Math.min(...shares))} %, max ${fmt(Math.max(...shares))} %`,
+      `unpublished provinces 2022: min ${fmt(Math.min(...shares))} %, max ${fmt(Math.max(...shares))} %, ${shares.filter((s) => s < 5).length} below 5 %`,
     );
-    for (const s of shares) assert.ok(s >= 4.21 - 0.01, String(s));
+    for (const s of shares) assert.ok(s >= 4.21 - 0.01 && s <= 17.15, String(s));
   });
 
   it("keeps each quarter's digital-economy share near the annual share", () => {
     for (const area of ["27", "79", "93"]) {
-      const annual = deShare(2023, area);
+      const annual = deShare("2023", area);
       for (let q = 1; q <= 4; q++) {
-        const v = (code: string) =>
-          obs.find((o) => o.code === code && o.area === area && o.period === `2023-Q${q}`)?.value ?? 0;
-        const share = (100 * (v("DE_CORE_VA") + v("DE_DIGITALISED_VA"))) / v("GRDP");
+        const share = deShare(`2023-Q${q}`, area);
         assert.ok(Math.abs(share / annual - 1) < 0.07, `${area} 2023-Q${q}: ${share} vs ${annual}`);
       }
     }

@@ -19,23 +19,44 @@
  *   stay short of their 2025 targets). A province's ratio is the national path shifted in logit
  *   space by its development level, a random effect and a random trend.
  *
- * Calibration of the digital-economy share (DE_CORE_VA + DE_DIGITALISED_VA over GRDP):
- * - National: each year the share over all provinces equals the statistics office's series
- *   (`gso_official`, 2020–2025; later years continue the trend of the last two changes).
- * - 2022 provinces: the 13 provinces with a published ministry figure sit at 93 % (± 1 %) of it,
- *   inside a ±10 % band on its lower side: the published top provinces are high (Bắc Ninh 56.83 %)
- *   for a national share of 12.8 %, and the two figures come from different methods. The other 50
- *   provinces share what is left of the national total, kept between the lowest published value
- *   (Quảng Ngãi 4.21 %, "lowest of 63") and Hà Nội's 17.15 % (the 8th highest). This was feasible
- *   without loosening the lower bound, but it is tight: their GRDP-weighted mean comes out near
- *   6.3 % and 20–30 of the 50 sit on the 4.21 % floor (whereas the ministry counted 43 provinces
- *   at 5–10 %). Placing the published provinces nearer their figures would push more onto it.
- * - Quarters: each quarter's share is the annual share times a factor within ±3 %, centred over
- *   the year, so the annual ratio of sums is the annual share.
- * - Decision 411's components (DE_ICT_VA + DE_PLATFORM_VA + DE_SECTORAL_VA) are the same shares
- *   times the ministry's series over the statistics office's (2021–2024, extended at half the
- *   recent trend), so the nation follows `mic_estimate` and the 2022 provinces land near the
- *   ministry's published figures by that method.
+ * The digital economy: the series stores value added by industry (`VA_<code>`, the 28 industries of
+ * `industries.ts`) and the platform economy (`DE_PLATFORM_VA`), not the digital economy's other
+ * components (`DEMO_DERIVED_ELEMENTS`): the recompute derives those from value added and the demo
+ * input–output table (`demo-io.ts`), and the calibration below goes through the same derivation:
+ * core = Σ core VA, digitalised = Σ_{j∉D} VAⱼ·δⱼ(direct), sectoral = Σ_{j∉D} VAⱼ·δⱼ(total).
+ * - Structure: each province's non-core value added is split by the national pattern of the table ×
+ *   regional and provincial leans (agriculture in the Mekong delta and the highlands, mining in
+ *   Quảng Ninh and Bà Rịa–Vũng Tàu, hydropower in the north-west, tourism, ports) × development
+ *   elasticities (finance and professional services in the big cities, public administration and
+ *   education where income is low) × noise, fitted so the nation has the table's structure. Total
+ *   value added is 89.5–91.5 % of GRDP (the rest is product taxes less subsidies).
+ * - Statistics office's share (core + digitalised over GRDP): each year the nation equals the
+ *   `gso_official` series (2020–2025; later years continue the trend of the last two changes). In
+ *   2022 the 13 provinces with a published ministry figure sit at 93 % (± 1 %) of it, inside the
+ *   ±10 % band on its lower side (the published top provinces are high, Bắc Ninh 56.83 %, for a
+ *   national 12.8 %, and the two figures come from different methods). The other 50 share what is
+ *   left of the national total, each at its floor plus a common multiple of its own weight
+ *   (development level, electronics lean, noise), at most Hà Nội's 17.15 %. The floor is the
+ *   lowest published value (4.21 %) or, if higher, the province's own digitalised part plus its
+ *   smallest core (≈ 0.6 % of GRDP, more where more developed). They come out at 5–8.5 %, GRDP-
+ *   weighted mean ≈ 6.4 % (the ministry counted 43 provinces at 5–10 %, 13 at 10–20 %).
+ * - Core and digitalised parts: the digitalised part follows the office's split (4.75 % of GDP in
+ *   2020 to 5.01 % in 2024 and 5.6 % in 2025), so the core is ≈ 62 % of the share; each year one
+ *   national tilt of the industry mix toward the digitally intensive industries (weights × e^{θ·δⱼ})
+ *   hits it, capped per province so its core stays at least its smallest core (a few low-share
+ *   provinces lean away from public administration and education). The core is what is left of the province's
+ *   share: telecoms, ICT trade, repair and IT services by development level and urbanisation (IT
+ *   services growing 3 % a year), at most 85 % of it; electronics (C26) takes the rest, so Bắc Ninh,
+ *   Thái Nguyên, Bắc Giang, Hải Phòng and Vĩnh Phúc are electronics economies and the 2022–23 dip
+ *   of the office's series is an electronics dip.
+ * - Quarters: the core groups move by a factor within ±3 %, centred over the year; the other
+ *   industries follow the quarter's GRDP.
+ * - Decision 411 (core + platform + sectoral over GRDP): the platform economy takes up what the
+ *   ministry's series (2021–2024, extended at half the recent trend) leaves over core + sectoral,
+ *   spread over provinces by GRDP × development level^1.5 × noise; it is 0 where there is nothing
+ *   left (2020, where the backward extension of the series is below core + sectoral).
+ * - Spillover by sector (sectoral digital economy by industry, total intensities): M, O, P and G
+ *   come first, in the session's order, but 4.5–6.5 points under its figures (see `demo-io.ts`).
  */
 import { type Area, type AreaRef, type Geography, NATION_CODE } from "../domain/area.ts";
 import type { DataElement } from "../domain/catalog.ts";
@@ -48,14 +69,34 @@ import {
   quarterRange,
   tryParsePeriod,
 } from "../domain/period.ts";
+import { digitalIntensity } from "../methods/io.ts";
 import { loadAreas, provincesOf } from "./areas.ts";
+import { DEMO_IO_GDP, generateDemoIoTable } from "./demo-io.ts";
 import { dataElements } from "./indicators.ts";
+import { CORE_INDUSTRIES, industries, vaElementCode } from "./industries.ts";
 import { loadPublishedObservations } from "./published.ts";
+import { type Rng, rngFor } from "./random.ts";
+
+export { mulberry32 } from "./random.ts";
 
 export const DEMO_DEFAULT_SEED = 20220331;
 export const DEMO_DEFAULT_LAST_QUARTER = "2026-Q3";
 export const DEMO_FIRST_QUARTER = "2020-Q1";
 export const DEMO_NOTE = "demo";
+/**
+ * Elements the demo series does not store: the recompute derives them from value added by industry
+ * and the input–output table (DESIGN §4.3).
+ */
+export const DEMO_DERIVED_ELEMENTS: ReadonlySet<string> = new Set([
+  "DE_CORE_VA",
+  "DE_ICT_VA",
+  "DE_DIGITALISED_VA",
+  "DE_SECTORAL_VA",
+  "DE_SECTORAL_VA_G",
+  "DE_SECTORAL_VA_M",
+  "DE_SECTORAL_VA_O",
+  "DE_SECTORAL_VA_P",
+]);
 
 const FIRST_YEAR = 2020;
 
@@ -64,49 +105,6 @@ export interface DemoOptions {
   seed?: number;
   /** Last quarter generated, e.g. `2026-Q3` (default). */
   lastQuarter?: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Random numbers
-// ---------------------------------------------------------------------------------------------
-
-/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a hash of a string, to derive one independent stream per label. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-interface Rng {
-  uniform(lo: number, hi: number): number;
-  normal(sd: number): number;
-}
-
-function rngFor(seed: number, label: string): Rng {
-  const next = mulberry32(hash32(`${seed >>> 0}:${label}`));
-  return {
-    uniform: (lo, hi) => lo + (hi - lo) * next(),
-    normal: (sd) => {
-      const u = Math.max(next(), 1e-12);
-      const v = next();
-      return sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,6 +213,114 @@ const PUBLISHED_PLACEMENT = 0.93;
 /** Quarterly shares of annual output: mild seasonality. */
 const GRDP_SEASON = [0.235, 0.245, 0.255, 0.265] as const;
 
+/** Total value added over GRDP (the rest is taxes less subsidies on products): national mean. */
+const VA_RATIO = 0.908;
+/** The smallest core digital economy of a province, as a share of its GRDP (telecoms, ICT trade). */
+const CORE_MIN = 0.006;
+/** The service core groups take at most this share of a province's core; electronics the rest. */
+const SERVICE_CORE_MAX = 0.85;
+/** Yearly growth of the IT-service groups' share of GRDP (programming, data, software). */
+const IT_SERVICE_GROWTH = 0.03;
+/**
+ * Digitalised value added (direct intensities) as a share of GDP: the statistics office's split of
+ * its series (4.75 % in 2020, 5.01 % in 2024, 14.02 − 8.42 = 5.6 % in 2025).
+ */
+const DIGITALISED_PATH: readonly (readonly [number, number])[] = [
+  [2020, 0.0475],
+  [2021, 0.0485],
+  [2022, 0.0488],
+  [2023, 0.0495],
+  [2024, 0.0501],
+  [2025, 0.056],
+  [2026, 0.058],
+];
+
+/** How each socio-economic region leans in agriculture and manufacturing (× the national pattern). */
+const REGION_LEAN: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  TDMNPB: { A: 1.2, C: 0.8 },
+  DBSH: { A: 0.7, C: 1.2 },
+  BTB_DHMT: { A: 1, C: 0.9 },
+  TN: { A: 1.7, C: 0.4 },
+  DNB: { A: 0.6, C: 1.4 },
+  DBSCL: { A: 1.5, C: 0.7 },
+};
+
+/** Where a province stands out in an industry (× the national pattern). */
+const INDUSTRY_LEAN: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  "01": { O: 1.8, J: 2, K: 1.2, M: 1.3, U: 20 }, // Hà Nội: the capital
+  "79": { K: 1.5, G: 1.3, H: 1.3, U: 4 }, // TP.HCM
+  "22": { B: 30, D: 2.5, I: 2, H: 1.5 }, // Quảng Ninh: coal, power, Hạ Long
+  "77": { B: 50, I: 1.5, H: 1.5 }, // Bà Rịa–Vũng Tàu: oil and gas, ports
+  "31": { H: 3, C: 1.3 }, // Hải Phòng: ports
+  "04": { B: 4 },
+  "10": { B: 10, D: 2, I: 1.5 }, // Lào Cai: mining, hydropower, Sa Pa
+  "02": { D: 3 },
+  "08": { D: 2 },
+  "11": { D: 2 },
+  "12": { D: 6 },
+  "14": { D: 6 }, // Sơn La: hydropower
+  "17": { D: 4 }, // Hòa Bình: hydropower
+  "15": { B: 3 },
+  "19": { C: 1.3, B: 5 }, // Thái Nguyên
+  "24": { C: 1.3 },
+  "26": { C: 1.5 },
+  "27": { C: 1.3 },
+  "30": { C: 1.4 },
+  "33": { C: 1.5 },
+  "37": { B: 3 },
+  "38": { C: 1.3, B: 2 }, // Thanh Hóa: Nghi Sơn refinery
+  "40": { B: 2 },
+  "42": { C: 1.8, D: 2 }, // Hà Tĩnh: Vũng Áng steel and power
+  "46": { I: 1.8 },
+  "48": { I: 2.5, H: 1.5, M: 1.2 }, // Đà Nẵng
+  "49": { I: 2 },
+  "51": { C: 2.2 }, // Quảng Ngãi: Dung Quất refinery
+  "56": { I: 3 }, // Khánh Hòa
+  "58": { D: 3 }, // Ninh Thuận: solar and wind
+  "60": { D: 3, I: 1.5 }, // Bình Thuận: Vĩnh Tân, Mũi Né
+  "68": { I: 1.5, A: 1.2, B: 3 },
+  "74": { C: 1.8 }, // Bình Dương
+  "75": { C: 1.6 }, // Đồng Nai
+  "80": { C: 1.4 },
+  "84": { D: 2 }, // Trà Vinh: Duyên Hải power
+  "91": { I: 2, B: 2 }, // Kiên Giang: Phú Quốc
+  "96": { B: 4 }, // Cà Mau: gas
+};
+
+/** Where a province stands out in the service core groups (× the pattern by development level). */
+const CORE_LEAN: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  "01": { J61: 1.6, J62: 1.8, J631: 1.5, J582: 1.5 }, // Hà Nội: telecom and IT headquarters
+  "48": { J62: 1.5, J631: 1.3 }, // Đà Nẵng: software parks
+};
+
+/** National calibration inputs derived from the demo input–output table. */
+interface IoCalibration {
+  /** The non-core industries, in table order. */
+  readonly nonCore: readonly string[];
+  /** The core groups other than electronics. */
+  readonly serviceCore: readonly string[];
+  /** Direct and total digital intensity of each non-core industry (same order). */
+  readonly direct: Float64Array;
+  readonly total: Float64Array;
+  /** Value added of each industry over the table's GDP (its 2022 national structure). */
+  readonly share: ReadonlyMap<string, number>;
+}
+
+function ioCalibration(): IoCalibration {
+  const table = generateDemoIoTable();
+  const direct = digitalIntensity(table, CORE_INDUSTRIES, "direct");
+  const total = digitalIntensity(table, CORE_INDUSTRIES, "total");
+  const gdp = DEMO_IO_GDP;
+  const nonCore = table.codes.filter((c) => !CORE_INDUSTRIES.has(c));
+  return {
+    nonCore,
+    serviceCore: table.codes.filter((c) => CORE_INDUSTRIES.has(c) && c !== "C26"),
+    direct: Float64Array.from(nonCore, (c) => direct.get(c) ?? 0),
+    total: Float64Array.from(nonCore, (c) => total.get(c) ?? 0),
+    share: new Map(table.codes.map((c, i) => [c, (table.valueAdded[i] ?? 0) / gdp])),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Paths: [year, value] points; value at the end of that year (stocks) or for that year (flows)
 // ---------------------------------------------------------------------------------------------
@@ -294,7 +400,6 @@ interface NationalModel {
 
 type Model = LevelModel | RatioModel | NationalModel;
 
-const P = (...pts: [number, number][]): Path => pts;
 /** A path of yearly values from 2020. */
 const from2020 = (values: readonly number[]): Path => values.map((v, i) => [FIRST_YEAR + i, v] as const);
 
@@ -327,8 +432,9 @@ const POPULATION_PATH = from2020([
 ]);
 
 /**
- * Models for every element except POP_TOTAL, GRDP and the digital-economy value added (made by
- * `makeDigitalEconomy`). Listed in dependency order: a ratio's base comes first. Paths run 2020–2026.
+ * Models for every element except POP_TOTAL, GRDP, value added by industry and the platform economy
+ * (made by `makeValueAdded`) and the derived digital-economy elements. Listed in dependency order:
+ * a ratio's base comes first. Paths run 2020–2026.
  */
 const MODELS: readonly (readonly [string, Model])[] = [
   ["POP_15PLUS", share("POP_TOTAL", [0.755, 0.757, 0.759, 0.761, 0.763, 0.765, 0.767], [0.05, 0.04])],
@@ -460,6 +566,23 @@ const MODELS: readonly (readonly [string, Model])[] = [
 // Generation
 // ---------------------------------------------------------------------------------------------
 
+/** The published series the demo is calibrated to (see `calibrationTargets`). */
+interface CalibrationTargets {
+  readonly gso: Path;
+  readonly mic: Path;
+  readonly provinces2022: ReadonlyMap<string, number>;
+}
+
+/** What the value-added calibration had to do, for tests and diagnostics. */
+interface ValueAddedReport {
+  /** National tilt of each year toward the digitally intensive industries. */
+  readonly tilt: [number, number][];
+  /** `year:province` where the tilt was capped to keep the core at its minimum. */
+  readonly cappedProvinces: string[];
+  /** Years where core + sectoral alone exceed Decision 411's series (share of GDP over). */
+  readonly platformShortfall: [number, number][];
+}
+
 /** The time grid: quarters (index qi) and years (index yi) from 2020. */
 interface Calendar {
   readonly quarters: readonly Period[];
@@ -497,6 +620,8 @@ interface Grid {
 class Generator {
   readonly n: number;
   readonly codes: readonly string[];
+  /** Socio-economic region of each province (2008 geography). */
+  readonly regions: readonly string[];
   readonly grdp2020: Float64Array;
   readonly pop2020: Float64Array;
   readonly urban: Float64Array;
@@ -512,6 +637,7 @@ class Generator {
     readonly elements: ReadonlyMap<string, DataElement>,
   ) {
     this.codes = provinces.map((p) => p.code);
+    this.regions = provinces.map((p) => p.parent ?? "");
     this.n = this.codes.length;
     const raw = this.codes.map((c) => {
       const prof = PROFILES[c];
@@ -633,22 +759,24 @@ class Generator {
   }
 
   /**
-   * DE_CORE_VA, DE_DIGITALISED_VA and the three Decision 411 components, calibrated as described in
-   * the module header.
+   * Shares of the 2022 digital economy (statistics office's method) over GRDP for the 63 provinces:
+   * the 13 published ones at `PUBLISHED_PLACEMENT` of their figure, the others sharing what is left
+   * of the national total above their own floor (at least the lowest published value), at most Hà
+   * Nội's figure. Then every year: a provincial trend and one national factor so the nation follows
+   * the statistics office's series.
    */
-  makeDigitalEconomy(
+  gsoShares(
     annualGrdp: readonly Float64Array[],
     gso: Path,
-    mic: Path,
     published2022: ReadonlyMap<string, number>,
-  ): void {
+    floorOf: (p: number, lowest: number) => number,
+  ): Float64Array[] {
     const rng = this.rng("DE");
     const n = this.n;
     const share2022 = new Float64Array(n);
     const w2022 = annualGrdp[2022 - FIRST_YEAR] ?? annualGrdp[annualGrdp.length - 1] ?? new Float64Array(n);
     const total2022 = sum(w2022);
     const target2022 = atTime(gso, 2022) / 100;
-    // Published provinces: 93 % (± 1 %) of the ministry's figure.
     let publishedPart = 0;
     const free: number[] = [];
     const raw = new Float64Array(n);
@@ -665,12 +793,14 @@ class Generator {
       }
     }
     const values = [...published2022.values()];
-    const floor = Math.min(...values) / 100;
+    const lowest = Math.min(...values) / 100;
     const cap = (published2022.get("01") ?? 17.15) / 100;
+    const floor = Float64Array.from(this.codes, (_, p) => Math.min(cap, floorOf(p, lowest)));
     const needed = target2022 * total2022 - publishedPart;
-    // Bisection on a common scale k: Σ w·clamp(k·raw, floor, cap) = needed.
+    // Bisection on a common scale k: Σ w·min(floor + k·raw, cap) = needed, so every province has a
+    // digital economy above its floor, by its own weight.
     const fill = (k: number) =>
-      free.reduce((s, p) => s + (w2022[p] ?? 0) * clamp(k * (raw[p] ?? 0), floor, cap), 0);
+      free.reduce((s, p) => s + (w2022[p] ?? 0) * Math.min(cap, (floor[p] ?? 0) + k * (raw[p] ?? 0)), 0);
     let lo = 0;
     let hi = 10;
     for (let i = 0; i < 100; i++) {
@@ -678,107 +808,275 @@ class Generator {
       if (fill(mid) < needed) lo = mid;
       else hi = mid;
     }
-    for (const p of free) share2022[p] = clamp(lo * (raw[p] ?? 0), floor, cap);
-
-    // Other years: a provincial trend, then one common factor so the nation follows the series.
+    for (const p of free) share2022[p] = Math.min(cap, (floor[p] ?? 0) + lo * (raw[p] ?? 0));
     const trend = Float64Array.from(this.codes, () => rng.normal(0.04));
-    const shareByYear = this.cal.years.map((year, yi) => {
+    return this.cal.years.map((year, yi) => {
       const g = annualGrdp[yi] ?? new Float64Array(n);
       const s = Float64Array.from(share2022, (v, p) => v * Math.exp((trend[p] ?? 0) * (year - 2022)));
       const factor = ((atTime(gso, year) / 100) * sum(g)) / dot(s, g);
       return s.map((v) => v * factor);
     });
+  }
 
-    // Digitalised share: national path by the statistics office's split, leaning to urban areas,
-    // at most 60 % of the province's digital economy.
-    const digPath = P(
-      [2020, 0.0475],
-      [2021, 0.0485],
-      [2022, 0.0488],
-      [2023, 0.0495],
-      [2024, 0.0501],
-      [2025, 0.056],
-    );
-    const lean = Float64Array.from(this.codes, (_, p) =>
-      clamp(Math.sqrt((this.urban[p] ?? 0.3) / 0.37) * Math.exp(rng.normal(0.15)), 0.6, 1.6),
-    );
-    const digByYear = this.cal.years.map((year, yi) => {
-      const g = annualGrdp[yi] ?? new Float64Array(n);
-      const s = shareByYear[yi] ?? new Float64Array(n);
-      let d = Float64Array.from(lean, (v) => v * atTime(digPath, year));
-      for (let it = 0; it < 4; it++) {
-        d = d.map((v, p) => Math.min(v, 0.6 * (s[p] ?? 0)));
-        const f = (atTime(digPath, year) * sum(g)) / dot(d, g);
-        d = d.map((v) => v * f);
+  /**
+   * Each province's mix of the non-core industries (shares of its non-core value added, summing
+   * to 1): the national pattern × regional and provincial leans × development-level elasticities ×
+   * noise, then fitted (iterative proportional fitting) so the GRDP-weighted total over provinces
+   * has the structure of the demo input–output table.
+   */
+  nonCoreMix(io: IoCalibration, weight: Float64Array): Float64Array[] {
+    const rng = this.rng("VA_MIX");
+    const m = io.nonCore.length;
+    const mix = this.codes.map((code, p) => {
+      const dev = this.dev[p] ?? 1;
+      const u = (this.urban[p] ?? 0.3) / 0.37;
+      const region = REGION_LEAN[this.regions[p] ?? ""] ?? {};
+      const lean = INDUSTRY_LEAN[code] ?? {};
+      const elasticity: Readonly<Record<string, number>> = {
+        A: (Math.max(0.02, 1 - (this.urban[p] ?? 0.3)) / 0.63) ** 1.5 / dev,
+        C: dev ** 0.3,
+        G: dev ** 0.5 * u ** 0.3,
+        H: u ** 0.4,
+        J: u ** 1.2 * dev,
+        K: dev ** 2.5,
+        L: u ** 0.7,
+        M: dev ** 3,
+        N: dev ** 2,
+        O: dev ** -1.3,
+        P: dev ** -1.2,
+        Q: dev ** -0.5,
+        R: u ** 0.5,
+        T: dev ** -0.5,
+        B: 0.25,
+        U: 0.2,
+      };
+      return Float64Array.from(
+        io.nonCore,
+        (j) =>
+          (io.share.get(j) ?? 0) *
+          (elasticity[j] ?? 1) *
+          (region[j] ?? 1) *
+          (lean[j] ?? 1) *
+          Math.exp(rng.normal(0.12)),
+      );
+    });
+    const target = Float64Array.from(io.nonCore, (j) => io.share.get(j) ?? 0);
+    const normaliseRows = () => {
+      for (const row of mix) {
+        const t = sum(row);
+        for (let j = 0; j < m; j++) row[j] = (row[j] ?? 0) / t;
       }
-      return d.map((v, p) => Math.min(v, 0.6 * (s[p] ?? 0)));
+    };
+    normaliseRows();
+    for (let it = 0; it < 30; it++) {
+      const totals = new Float64Array(m);
+      mix.forEach((row, p) => {
+        for (let j = 0; j < m; j++) totals[j] = (totals[j] ?? 0) + (row[j] ?? 0) * (weight[p] ?? 0);
+      });
+      const scale = sum(totals) / sum(target);
+      for (const row of mix)
+        for (let j = 0; j < m; j++) row[j] = ((row[j] ?? 0) * (target[j] ?? 0) * scale) / (totals[j] || 1);
+      normaliseRows();
+    }
+    return mix;
+  }
+
+  /**
+   * Value added by industry (`VA_<code>`) for every province and quarter, and the platform economy
+   * (`DE_PLATFORM_VA`), calibrated through the demo input–output table as described in the module
+   * header. The digital economy's other components are not stored: they are derived at recompute.
+   */
+  makeValueAdded(
+    annualGrdp: readonly Float64Array[],
+    targets: CalibrationTargets,
+    io: IoCalibration,
+  ): ValueAddedReport {
+    const n = this.n;
+    const m = io.nonCore.length;
+    const rng = this.rng("VA");
+    const vaRatio = Float64Array.from(this.codes, () =>
+      clamp(VA_RATIO * Math.exp(rng.normal(0.008)), 0.895, 0.915),
+    );
+    const w2022 = annualGrdp[2022 - FIRST_YEAR] ?? annualGrdp[annualGrdp.length - 1] ?? new Float64Array(n);
+    // The mix is fitted on each province's non-core value added in 2022, its core guessed from the
+    // published figure where there is one.
+    const coreGuess = Float64Array.from(this.codes, (c) => {
+      const v = targets.provinces2022.get(c);
+      return v === undefined ? 0.06 : Math.max(0.01, (PUBLISHED_PLACEMENT * v) / 100 - 0.045);
+    });
+    // The smallest core of each province: ≈ 0.6 % of GRDP, more where it is more developed.
+    const coreMin = Float64Array.from(this.codes, (_, p) =>
+      clamp(CORE_MIN * Math.sqrt(this.dev[p] ?? 1) * Math.exp(rng.normal(0.15)), 0.004, 0.012),
+    );
+    const mix = this.nonCoreMix(
+      io,
+      Float64Array.from(w2022, (g, p) => g * ((vaRatio[p] ?? VA_RATIO) - (coreGuess[p] ?? 0))),
+    );
+
+    // Digital share ρ of a province's non-core value added when its mix is tilted by ψ toward the
+    // industries with more digital inputs (weights × e^{ψ·δⱼ}); ψ = 0 is the base mix.
+    const tilted = (p: number, psi: number, out: Float64Array) => {
+      const row = mix[p] ?? new Float64Array(m);
+      let t = 0;
+      for (let j = 0; j < m; j++) {
+        const v = (row[j] ?? 0) * Math.exp(psi * (io.direct[j] ?? 0));
+        out[j] = v;
+        t += v;
+      }
+      for (let j = 0; j < m; j++) out[j] = (out[j] ?? 0) / t;
+      return out;
+    };
+    const scratch = new Float64Array(m);
+    const rhoOf = (p: number, psi: number) => dot(tilted(p, psi, scratch), io.direct);
+    // With value added τ·GRDP, core c = s − d and non-core τ − c: d = ρ(τ − c) ⇒ d = ρ(τ − s)/(1 − ρ).
+    const digitalisedOf = (rho: number, tau: number, s: number) => (rho * (tau - s)) / (1 - rho);
+
+    // Shares of the digital economy (gso) per province and year; a province's floor keeps room for
+    // its own digitalised part (base mix) plus the smallest core.
+    const gsoByYear = this.gsoShares(annualGrdp, targets.gso, targets.provinces2022, (p, lowest) => {
+      const rho = rhoOf(p, 0);
+      const tau = vaRatio[p] ?? VA_RATIO;
+      return Math.max(lowest, rho * tau + (coreMin[p] ?? CORE_MIN) * (1 - rho));
     });
 
-    // Decision 411 components: the ministry's series over the statistics office's, per year.
-    const micEffect = Float64Array.from(this.codes, () => Math.exp(rng.normal(0.05)));
-    const sectorSplit = this.codes.map(() =>
-      [0.17, 0.28, 0.205, 0.19].map((v) => v * Math.exp(rng.normal(0.1))),
-    );
-    const platformLean = Float64Array.from(this.codes, (_, p) => (this.dev[p] ?? 1) ** 1.5);
+    // Service core groups: a natural share of GRDP by development and urbanisation, scaled so the
+    // nation has the table's structure in 2022.
+    const serviceNatural = io.serviceCore.map((j) => {
+      const raw = Float64Array.from(this.codes, (_, p) => {
+        const dev = this.dev[p] ?? 1;
+        const u = (this.urban[p] ?? 0.3) / 0.37;
+        const e =
+          j === "J61"
+            ? u ** 0.3 * dev ** 0.3
+            : j === "G465"
+              ? dev ** 1.5 * u ** 0.5
+              : j === "S951"
+                ? u ** 0.5
+                : dev ** (j === "J582" ? 3.5 : 3) * u;
+        return e * (CORE_LEAN[this.codes[p] ?? ""]?.[j] ?? 1) * Math.exp(rng.normal(0.15));
+      });
+      const f = ((io.share.get(j) ?? 0) * sum(w2022)) / dot(raw, w2022);
+      return raw.map((v) => v * f);
+    });
 
-    const grids = {
-      core: this.emptyGrid(),
-      dig: this.emptyGrid(),
-      ict: this.emptyGrid(),
-      platform: this.emptyGrid(),
-      sectoral: this.emptyGrid(),
-      G: this.emptyGrid(),
-      M: this.emptyGrid(),
-      O: this.emptyGrid(),
-      P: this.emptyGrid(),
-    };
+    const shares = this.cal.years.map(() => this.codes.map(() => new Map<string, number>()));
+    const report: ValueAddedReport = { tilt: [], cappedProvinces: [], platformShortfall: [] };
+    const nonCoreIndex = new Map(io.nonCore.map((c, j) => [c, j]));
+    this.cal.years.forEach((year, yi) => {
+      const g = annualGrdp[yi] ?? new Float64Array(n);
+      const s = gsoByYear[yi] ?? new Float64Array(n);
+      // The largest tilt each province allows (its core at least its minimum).
+      const psiMax = Float64Array.from(this.codes, (_, p) => {
+        const tau = vaRatio[p] ?? VA_RATIO;
+        const sp = s[p] ?? 0;
+        const ok = (psi: number) => digitalisedOf(rhoOf(p, psi), tau, sp) <= sp - (coreMin[p] ?? CORE_MIN);
+        if (ok(40)) return 40;
+        let lo = -40;
+        let hi = 40;
+        if (!ok(lo)) return lo;
+        for (let i = 0; i < 60; i++) {
+          const mid = (lo + hi) / 2;
+          if (ok(mid)) lo = mid;
+          else hi = mid;
+        }
+        return lo;
+      });
+      const digitalisedTotal = (theta: number) =>
+        this.codes.reduce((acc, _, p) => {
+          const rho = rhoOf(p, Math.min(theta, psiMax[p] ?? 0));
+          return acc + digitalisedOf(rho, vaRatio[p] ?? VA_RATIO, s[p] ?? 0) * (g[p] ?? 0);
+        }, 0);
+      const wanted = atTime(DIGITALISED_PATH, year) * sum(g);
+      let lo = -20;
+      let hi = 20;
+      for (let i = 0; i < 60; i++) {
+        const mid = (lo + hi) / 2;
+        if (digitalisedTotal(mid) < wanted) lo = mid;
+        else hi = mid;
+      }
+      const theta = (lo + hi) / 2;
+      report.tilt.push([year, theta]);
+      const growth = (1 + IT_SERVICE_GROWTH) ** (year - 2022);
+      for (let p = 0; p < n; p++) {
+        const psi = Math.min(theta, psiMax[p] ?? 0);
+        if (psi < theta) report.cappedProvinces.push(`${year}:${this.codes[p]}`);
+        const tau = vaRatio[p] ?? VA_RATIO;
+        const sp = s[p] ?? 0;
+        const w = tilted(p, psi, new Float64Array(m));
+        const d = digitalisedOf(dot(w, io.direct), tau, sp);
+        const core = Math.max(0, sp - d);
+        const out = shares[yi]?.[p];
+        if (!out) continue;
+        for (let j = 0; j < m; j++) out.set(io.nonCore[j] ?? "", (tau - core) * (w[j] ?? 0));
+        const natural = io.serviceCore.map((j, k) => {
+          const v = serviceNatural[k]?.[p] ?? 0;
+          return j === "J61" || j === "G465" || j === "S951" ? v : v * growth;
+        });
+        const service = natural.reduce((a, b) => a + b, 0);
+        const f = service > SERVICE_CORE_MAX * core ? (SERVICE_CORE_MAX * core) / service : 1;
+        io.serviceCore.forEach((j, k) => {
+          out.set(j, (natural[k] ?? 0) * f);
+        });
+        out.set("C26", core - service * f);
+      }
+    });
+
+    // The platform economy takes up what Decision 411's series leaves over core + sectoral, spread
+    // over provinces by GRDP and development level.
+    const platformLean = Float64Array.from(
+      this.codes,
+      (_, p) => (this.dev[p] ?? 1) ** 1.5 * Math.exp(rng.normal(0.2)),
+    );
+    const platformShare = this.cal.years.map((year, yi) => {
+      const g = annualGrdp[yi] ?? new Float64Array(n);
+      let core = 0;
+      let sectoral = 0;
+      for (let p = 0; p < n; p++) {
+        const sh = shares[yi]?.[p];
+        if (!sh) continue;
+        for (const c of CORE_INDUSTRIES) core += (sh.get(c) ?? 0) * (g[p] ?? 0);
+        for (const [c, v] of sh) {
+          const j = nonCoreIndex.get(c);
+          if (j !== undefined) sectoral += v * (io.total[j] ?? 0) * (g[p] ?? 0);
+        }
+      }
+      const gap = (atTime(targets.mic, year) / 100) * sum(g) - core - sectoral;
+      if (gap < 0) report.platformShortfall.push([year, gap / sum(g)]);
+      const total = Math.max(0, gap);
+      const weights = Float64Array.from(g, (v, p) => v * (platformLean[p] ?? 1));
+      const wSum = sum(weights);
+      return Float64Array.from(weights, (v, p) => (total * v) / wSum / (g[p] || 1));
+    });
+
+    // Quarters: the core groups move by a factor within ±3 %, centred over the year; the other
+    // industries and the platform economy follow the quarter's GRDP.
     const grdp = this.grid("GRDP");
+    const grids = new Map(industries.map((i) => [i.code, this.emptyGrid()]));
+    const platform = this.emptyGrid();
     for (const year of this.cal.years) {
       const yi = year - FIRST_YEAR;
       const qis = this.cal.quarters.flatMap((q, qi) => (q.year === year ? [qi] : []));
       for (let p = 0; p < n; p++) {
-        const s = shareByYear[yi]?.[p] ?? 0;
-        const d = digByYear[yi]?.[p] ?? 0;
-        const ratio = (atTime(mic, year) / atTime(gso, year)) * (micEffect[p] ?? 1);
-        const micShare = s * ratio;
-        const coreFrac = s > 0 ? (s - d) / s : 0.6;
-        const ictFrac = clamp(0.6 * (coreFrac / 0.62), 0.35, 0.85);
-        const platFrac = clamp(0.05 * (platformLean[p] ?? 1), 0.01, 0.12);
-        // Quarter factors within ±3 %, centred over the year.
         const eps = [0, 1, 2, 3].map(() => rng.uniform(-0.03, 0.03));
         const mean = eps.reduce((a, b) => a + b, 0) / 4;
+        const sh = shares[yi]?.[p];
         for (const qi of qis) {
           const qIndex = (this.cal.quarters[qi]?.index ?? 1) - 1;
           const f = 1 + (eps[qIndex] ?? 0) - mean;
-          const g = grdp.q[qi]?.[p] ?? 0;
-          const set = (grid: Grid, v: number) => {
+          const gq = grdp.q[qi]?.[p] ?? 0;
+          for (const [code, grid] of grids) {
             const row = grid.q[qi];
-            if (row) row[p] = v;
-          };
-          set(grids.core, (s - d) * f * g);
-          set(grids.dig, d * f * g);
-          const micVa = micShare * f * g;
-          const sectoral = micVa * (1 - ictFrac - platFrac);
-          set(grids.ict, micVa * ictFrac);
-          set(grids.platform, micVa * platFrac);
-          set(grids.sectoral, sectoral);
-          const split = sectorSplit[p] ?? [];
-          set(grids.G, sectoral * (split[0] ?? 0));
-          set(grids.M, sectoral * (split[1] ?? 0));
-          set(grids.O, sectoral * (split[2] ?? 0));
-          set(grids.P, sectoral * (split[3] ?? 0));
+            const v = sh?.get(code) ?? 0;
+            if (row) row[p] = v * gq * (CORE_INDUSTRIES.has(code) ? f : 1);
+          }
+          const prow = platform.q[qi];
+          if (prow) prow[p] = (platformShare[yi]?.[p] ?? 0) * gq;
         }
       }
     }
-    this.store("DE_CORE_VA", grids.core);
-    this.store("DE_DIGITALISED_VA", grids.dig);
-    this.store("DE_ICT_VA", grids.ict);
-    this.store("DE_PLATFORM_VA", grids.platform);
-    this.store("DE_SECTORAL_VA", grids.sectoral);
-    this.store("DE_SECTORAL_VA_G", grids.G);
-    this.store("DE_SECTORAL_VA_M", grids.M);
-    this.store("DE_SECTORAL_VA_O", grids.O);
-    this.store("DE_SECTORAL_VA_P", grids.P);
+    for (const [code, grid] of grids) this.store(vaElementCode(code), grid);
+    this.store("DE_PLATFORM_VA", platform);
+    return report;
   }
 
   /** Time of a quarter's end in years: 2021-Q4 → 2021, 2022-Q1 → 2021.25. */
@@ -921,7 +1219,7 @@ function aggregate(
 }
 
 /** The published series the demo is calibrated to: national DE share (both) and 2022 provinces. */
-function calibrationTargets(lastYear: number): { gso: Path; mic: Path; provinces2022: Map<string, number> } {
+function calibrationTargets(lastYear: number): CalibrationTargets {
   const published = loadPublishedObservations();
   const national = (series: string) =>
     published
@@ -967,13 +1265,14 @@ export function generateDemoObservations(options: DemoOptions = {}): Observation
   // Population first (it weights the levels), then GRDP and the digital economy, then the rest.
   gen.makePopulation(POPULATION_PATH);
   const annualGrdp = gen.makeGrdp();
-  gen.makeDigitalEconomy(annualGrdp, targets.gso, targets.mic, targets.provinces2022);
+  gen.makeValueAdded(annualGrdp, targets, ioCalibration());
   for (const [code, m] of MODELS) {
     if (m.kind === "level") gen.makeLevel(code, m, annualGrdp);
     else if (m.kind === "ratio") gen.makeRatio(code, m);
     else gen.makeNational(code, m);
   }
-  const missing = dataElements.filter((e) => !gen.values.has(e.code) && !gen.national.has(e.code));
+  const stored = dataElements.filter((e) => !DEMO_DERIVED_ELEMENTS.has(e.code));
+  const missing = stored.filter((e) => !gen.values.has(e.code) && !gen.national.has(e.code));
   if (missing.length > 0) throw new Error(`demo: no model for ${missing.map((e) => e.code).join(", ")}`);
 
   // Emit.
@@ -1015,7 +1314,7 @@ export function generateDemoObservations(options: DemoOptions = {}): Observation
   const weightCode = (e: DataElement) =>
     e.areaAggregation.startsWith("weighted_mean:") ? e.areaAggregation.slice("weighted_mean:".length) : null;
 
-  for (const e of dataElements) {
+  for (const e of stored) {
     const nat = gen.national.get(e.code);
     if (nat) {
       const periods: Period[] =

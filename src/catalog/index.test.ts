@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { loadCatalog } from "./index.ts";
 
 describe("catalogue", () => {
-  it("returns areas, pillars, elements, indicators, series and targets, read once", () => {
+  it("returns areas, pillars, elements, indicators, series, targets and industries, read once", () => {
     const c = loadCatalog();
     assert.equal(loadCatalog(), c);
     assert.equal(c.areas.filter((a) => a.level === "province").length, 97);
@@ -11,6 +11,20 @@ describe("catalogue", () => {
     assert.ok(c.dataElements.length > 40);
     assert.ok(c.indicators.length > 40);
     assert.ok(c.targets.length > 60);
+    assert.equal(c.industries.length, 28);
+  });
+
+  it("ships one input–output table: the demo table of 2022, named and flagged as demo", () => {
+    const { ioTables, industries } = loadCatalog();
+    assert.equal(ioTables.length, 1);
+    const t = ioTables[0];
+    assert.equal(t?.year, 2022);
+    assert.equal(t?.isDemo, true);
+    assert.match(t?.name ?? "", /minh họa.*Demo/);
+    assert.deepEqual(
+      t?.codes,
+      industries.map((i) => i.code),
+    );
   });
 
   it("flags demo as the only demo series and describes every series in both languages", () => {

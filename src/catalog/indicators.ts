@@ -8,6 +8,12 @@
  * - Both measurement methods of the digital economy are kept (§4.3): the statistics office's
  *   (`DE_CORE_VA` + `DE_DIGITALISED_VA`) and Decision 411's three components (`DE_ICT_VA`,
  *   `DE_PLATFORM_VA`, `DE_SECTORAL_VA`).
+ * - Value added by industry (`VA_<code>`, the 28 industries of `industries.ts`) is what a province
+ *   reports; the digital economy's components (`DE_CORE_VA`, `DE_ICT_VA`, `DE_DIGITALISED_VA`,
+ *   `DE_SECTORAL_VA`, `DE_SECTORAL_VA_<S>`) are derived from it and the national input–output
+ *   table at recompute, unless a series stores them itself, so they stay elements. Each industry
+ *   also has its share of GRDP (`VA_SHARE_<code>`, tag `economic-structure`), which makes the
+ *   engine aggregate and store sector value added.
  * - An indicator's frequency is derived from its elements: annual as soon as one element is only
  *   measured yearly (population surveys), quarterly otherwise.
  * - Tags say where an indicator belongs: `decision-411`, `decision-1354:<level>:<no>`,
@@ -16,6 +22,7 @@
  *   defined itself (including those placed in the rows of Decision 1354 that could not be read).
  */
 import type { DataElement, Direction, Frequency, Indicator, PillarCode, Unit } from "../domain/catalog.ts";
+import { industries, vaElementCode } from "./industries.ts";
 
 export { pillars } from "./pillars.ts";
 
@@ -138,23 +145,28 @@ export const dataElements: readonly DataElement[] = Object.freeze([
     nameEn: "Value added of the core digital-economy industries",
     pillar: DE,
     descriptionVi:
-      "Các ngành lõi theo VSIC 2018: sản xuất điện tử (261–268), bán buôn thiết bị CNTT (4651–4652), xuất bản phần mềm (582), viễn thông (61), lập trình và tư vấn (62), xử lý dữ liệu (631), sửa chữa máy tính (951).",
+      "Các ngành lõi theo VSIC 2018: sản xuất điện tử (261–268), bán buôn thiết bị CNTT (4651–4652), xuất bản phần mềm (582), viễn thông (61), lập trình và tư vấn (62), xử lý dữ liệu (631), sửa chữa máy tính (951) Σ_{i∈D} VA_i. Nếu chuỗi số liệu không lưu giá trị này, hệ thống tính nó từ giá trị tăng thêm theo ngành và bảng vào–ra quốc gia.",
     descriptionEn:
-      "Core industries in VSIC 2018: electronics (261–268), ICT wholesale (4651–4652), software publishing (582), telecommunications (61), programming and consultancy (62), data processing (631), computer repair (951).",
+      "Core industries in VSIC 2018: electronics (261–268), ICT wholesale (4651–4652), software publishing (582), telecommunications (61), programming and consultancy (62), data processing (631), computer repair (951) Σ_{i∈D} VA_i. When a series does not store it, it is derived from value added by industry and the national input–output table.",
   }),
   money("DE_DIGITALISED_VA", {
     nameVi: "Giá trị tăng thêm số hóa của các ngành kinh tế khác",
     nameEn: "Digitalised value added of the other industries",
     pillar: DE,
     descriptionVi:
-      "Phần giá trị tăng thêm của các ngành ngoài kinh tế số lõi được tạo ra nhờ đầu vào số (Σ VAⱼ × δⱼ).",
-    descriptionEn: "The part of the non-core industries' value added due to digital inputs (Σ VAⱼ × δⱼ).",
+      "Phần giá trị tăng thêm của các ngành ngoài kinh tế số lõi được tạo ra nhờ đầu vào số: Σ_{j∉D} VAⱼ × δⱼ, δⱼ là tỷ trọng đầu vào trung gian trực tiếp từ các ngành lõi (bảng vào–ra). Nếu chuỗi số liệu không lưu giá trị này, hệ thống tính nó từ giá trị tăng thêm theo ngành và bảng vào–ra quốc gia.",
+    descriptionEn:
+      "The part of the non-core industries' value added due to digital inputs: Σ_{j∉D} VAⱼ × δⱼ, δⱼ the share of direct intermediate inputs from the core industries (input–output table). When a series does not store it, it is derived from value added by industry and the national input–output table.",
   }),
   // The three components of Decision 411
   money("DE_ICT_VA", {
     nameVi: "Kinh tế số ICT (công nghiệp CNTT và dịch vụ viễn thông)",
     nameEn: "ICT digital economy (IT industry and telecommunications services)",
     pillar: DE,
+    descriptionVi:
+      "Bằng giá trị tăng thêm của các ngành kinh tế số lõi. Nếu chuỗi số liệu không lưu giá trị này, hệ thống tính nó từ giá trị tăng thêm theo ngành và bảng vào–ra quốc gia.",
+    descriptionEn:
+      "Equal to the value added of the core digital industries. When a series does not store it, it is derived from value added by industry and the national input–output table.",
   }),
   money("DE_PLATFORM_VA", {
     nameVi: "Kinh tế số nền tảng (hoạt động của các nền tảng số và dịch vụ trực tuyến)",
@@ -165,16 +177,28 @@ export const dataElements: readonly DataElement[] = Object.freeze([
     nameVi: "Kinh tế số ngành (hoạt động kinh tế số trong các ngành, lĩnh vực)",
     nameEn: "Sectoral digital economy (digital activity within the other sectors)",
     pillar: DE,
+    descriptionVi:
+      "Σ_{j∉D} VAⱼ × δⱼ, δⱼ là cường độ số toàn phần (trực tiếp và gián tiếp qua chuỗi cung ứng, ma trận Leontief). Nếu chuỗi số liệu không lưu giá trị này, hệ thống tính nó từ giá trị tăng thêm theo ngành và bảng vào–ra quốc gia.",
+    descriptionEn:
+      "Σ_{j∉D} VAⱼ × δⱼ, δⱼ the total digital intensity (direct and through the supply chain, Leontief inverse). When a series does not store it, it is derived from value added by industry and the national input–output table.",
   }),
   money("DE_SECTORAL_VA_G", {
     nameVi: "Kinh tế số ngành: bán buôn, bán lẻ (VSIC G)",
     nameEn: "Sectoral digital economy: wholesale and retail trade (VSIC G)",
     pillar: DE,
+    descriptionVi:
+      "VA_G × δ_G (cường độ số toàn phần). Nếu chuỗi số liệu không lưu giá trị này, hệ thống tính nó từ giá trị tăng thêm theo ngành và bảng vào–ra quốc gia.",
+    descriptionEn:
+      "VA_G × δ_G (total digital intensity). When a series does not store it, it is derived from value added by industry and the national input–output table.",
   }),
   money("DE_SECTORAL_VA_M", {
     nameVi: "Kinh tế số ngành: hoạt động chuyên môn, khoa học và công nghệ (VSIC M)",
     nameEn: "Sectoral digital economy: professional, scientific and technical activities (VSIC M)",
     pillar: DE,
+    descriptionVi:
+      "VA_M × δ_M (cường độ số toàn phần). Nếu chuỗi số liệu không lưu giá trị này, hệ thống tính nó từ giá trị tăng thêm theo ngành và bảng vào–ra quốc gia.",
+    descriptionEn:
+      "VA_M × δ_M (total digital intensity). When a series does not store it, it is derived from value added by industry and the national input–output table.",
   }),
   money("DE_SECTORAL_VA_O", {
     nameVi:
@@ -182,12 +206,34 @@ export const dataElements: readonly DataElement[] = Object.freeze([
     nameEn:
       "Sectoral digital economy: party, socio-political organisations, public administration, defence (VSIC O)",
     pillar: DE,
+    descriptionVi:
+      "VA_O × δ_O (cường độ số toàn phần). Nếu chuỗi số liệu không lưu giá trị này, hệ thống tính nó từ giá trị tăng thêm theo ngành và bảng vào–ra quốc gia.",
+    descriptionEn:
+      "VA_O × δ_O (total digital intensity). When a series does not store it, it is derived from value added by industry and the national input–output table.",
   }),
   money("DE_SECTORAL_VA_P", {
     nameVi: "Kinh tế số ngành: giáo dục và đào tạo (VSIC P)",
     nameEn: "Sectoral digital economy: education and training (VSIC P)",
     pillar: DE,
+    descriptionVi:
+      "VA_P × δ_P (cường độ số toàn phần). Nếu chuỗi số liệu không lưu giá trị này, hệ thống tính nó từ giá trị tăng thêm theo ngành và bảng vào–ra quốc gia.",
+    descriptionEn:
+      "VA_P × δ_P (total digital intensity). When a series does not store it, it is derived from value added by industry and the national input–output table.",
   }),
+  // Value added by industry (the 28 industries of the input–output classification)
+  ...industries.map((i) =>
+    money(vaElementCode(i.code), {
+      nameVi: `Giá trị tăng thêm ngành ${i.nameVi} (VSIC ${i.vsic})`,
+      nameEn: `Value added: ${i.nameEn} (VSIC ${i.vsic})`,
+      pillar: DE,
+      descriptionVi: i.core
+        ? "Nhóm ngành kinh tế số lõi. Giá hiện hành, tỷ đồng; cùng 27 ngành còn lại cộng thành tổng giá trị tăng thêm (GRDP trừ thuế sản phẩm trừ trợ cấp sản phẩm)."
+        : "Giá hiện hành, tỷ đồng; cùng 27 ngành còn lại cộng thành tổng giá trị tăng thêm (GRDP trừ thuế sản phẩm trừ trợ cấp sản phẩm).",
+      descriptionEn: i.core
+        ? "A core digital-economy group. Current prices, VND billion; with the other 27 industries it adds up to total value added (GRDP less taxes less subsidies on products)."
+        : "Current prices, VND billion; with the other 27 industries it adds up to total value added (GRDP less taxes less subsidies on products).",
+    }),
+  ),
   // Trade
   money("RETAIL_SALES", {
     nameVi: "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
@@ -703,6 +749,21 @@ export const indicators: readonly Indicator[] = Object.freeze([
       denominator: "{DE_SECTORAL_VA}",
       source: SESSION_2023,
       tags: ["seed", "method:mic411"],
+    }),
+  ),
+  // ---- Economic structure: value added by industry as a share of GRDP ----------------------------
+  ...industries.map((i) =>
+    percent(`VA_SHARE_${i.code}`, {
+      nameVi: `Tỷ trọng giá trị tăng thêm ngành ${i.nameVi} trong GRDP`,
+      nameEn: `Value added of ${i.nameEn} as share of GRDP`,
+      definitionVi: `Giá trị tăng thêm của ngành (VSIC ${i.vsic}) chia cho GDP (cả nước) hoặc GRDP (tỉnh), nhân 100.`,
+      definitionEn: `Value added of the industry (VSIC ${i.vsic}) divided by GDP (nation) or GRDP (province), times 100.`,
+      pillar: DE,
+      numerator: `{${vaElementCode(i.code)}}`,
+      denominator: "{GRDP}",
+      decimals: 2,
+      source: `${DE_STAT}; Hệ thống ngành kinh tế Việt Nam (VSIC 2018, Quyết định 27/2018/QĐ-TTg)`,
+      tags: ["economic-structure"],
     }),
   ),
   // ---- Digital economy: trade and enterprises ----------------------------------------------------

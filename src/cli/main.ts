@@ -4,18 +4,25 @@
  */
 
 import { once } from "node:events";
-import { createWriteStream, realpathSync, renameSync, rmSync } from "node:fs";
+import { createWriteStream, readFileSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { progressJson } from "../api/routes/progress.ts";
 import { startServer } from "../api/server.ts";
+import { industryCodes } from "../catalog/industries.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { type Geography, isAreaLevel, isGeography } from "../domain/area.ts";
+import type { Comparator } from "../domain/catalog.ts";
 import { tryParsePeriod } from "../domain/period.ts";
+import { assessProgress } from "../methods/progress.ts";
 import { prepareDatabase } from "../services/bootstrap.ts";
 import { iterateObservations, observationRecord, observationsCsv } from "../services/export.ts";
+import { getIoTables, importIoTable, parseIoCsv } from "../services/io-tables.ts";
+import { getProgress } from "../services/progress.ts";
 import type { ObservationQuery } from "../services/read.ts";
 import { recompute } from "../services/recompute.ts";
-import { DEFAULT_DEMO_SEED, seedDemo, seedReference } from "../services/seed.ts";
+import { DEFAULT_DEMO_SEED, removeDemo, seedDemo, seedReference } from "../services/seed.ts";
 import { migrateToLatest, openStore, type Store } from "../store/db.ts";
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
 
@@ -32,6 +39,17 @@ Commands:
                                 recompute every indicator for every area and period; only
                                 changed values are rewritten unless --force
   serve [--port N] [--host H]   prepare the database and serve the API and web app
+  progress --indicator CODE [--area CODE] [--geography 2025] [--series S] [--baseline YEAR]
+           [--gdp-growth PERCENT]
+                                progress toward the targets of an indicator
+  progress --current VALUE@YEAR --target VALUE@YEAR [--baseline VALUE@YEAR]
+           [--gdp-growth PERCENT] [--direction higher|lower] [--comparator >=]
+                                the progress calculator, without the database
+  io import FILE --year 2022 [--name N] [--source S]
+                                load a national input–output table (CSV: industry,name,<codes…>,
+                                output,value_added), replacing that year's table; then recompute
+  io list                       the input–output tables loaded
+  demo remove                   remove the demo series, its values and the demo input–output table
   export observations [--format csv|json] [--indicator A,B] [--geography 2025] [--area 79]
                      [--period 2024] [--series demo] [--level province] [--output FILE]
                                 published observations as CSV or JSON
@@ -42,6 +60,19 @@ Global options:
 
 Environment: PORT, HOST, DXM_DATA_DIR, DATABASE_URL, DXM_DEMO_DATA, DXM_LOG_LEVEL (see .env.example).
 `;
+
+/** Parses VALUE@YEAR, e.g. 16.5@2023. */
+function valueAtYear(flag: string, text: string | boolean | undefined): { year: number; value: number } {
+  const m = /^(-?\d+(?:\.\d+)?)@(\d{4})$/.exec(String(text ?? ""));
+  if (!m) throw new UsageError(`${flag} must be VALUE@YEAR, e.g. 16.5@2023 (got "${text ?? ""}")`);
+  return { value: Number(m[1]), year: Number(m[2]) };
+}
+
+function percentArg(flag: string, text: string): number {
+  if (!/^-?\d+(\.\d+)?$/.test(text))
+    throw new UsageError(`${flag} is a percentage such as 9 or 6.5 (got "${text}")`);
+  return Number(text);
+}
 
 function splitList(v: string | undefined): string[] | undefined {
   if (v === undefined) return undefined;
@@ -69,6 +100,22 @@ async function withStore<T>(cfg: Config, command: string, fn: (store: Store) => 
 }
 
 type OptionSpec = Record<string, { type: "string" | "boolean" }>;
+
+/** Like `parse`, but allows positional arguments (a file name). */
+function parseWithFile(argv: string[], options: OptionSpec): { values: Values; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { format: { type: "string" }, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > 1) throw new Error(`unexpected argument "${positionals[1]}"`);
+    return { values: values as Values, positionals };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
 type Values = Record<string, string | boolean | undefined>;
 
 function parse(argv: string[], options: OptionSpec): { values: Values } {
@@ -249,6 +296,187 @@ export async function main(argv: string[]): Promise<number> {
         } finally {
           await store.close();
         }
+        return EXIT.ok;
+      }
+
+      case "io": {
+        const [sub, ...opts] = rest;
+        if (sub === "list") {
+          const { values } = parse(opts, {});
+          const out = outputFor(values.format);
+          const tables = await withStore(cfg, "io list", (store) => getIoTables(store));
+          out.rows(
+            tables.map((t) => ({
+              year: t.year,
+              name: t.name,
+              source: t.source,
+              demo: t.isDemo,
+              industries: t.industries,
+              imported_by: t.importedBy,
+              imported_at: t.importedAt.toISOString(),
+            })),
+          );
+          return EXIT.ok;
+        }
+        if (sub !== "import")
+          throw new UsageError("io: use `dxm io import FILE --year YEAR` or `dxm io list`");
+        const { values, positionals } = parseWithFile(opts, {
+          year: { type: "string" },
+          name: { type: "string" },
+          source: { type: "string" },
+        });
+        const out = outputFor(values.format);
+        const file = positionals[0];
+        if (!file) throw new UsageError("io import: give the CSV file: `dxm io import FILE --year 2022`");
+        const yearText = String(values.year ?? "");
+        if (!/^\d{4}$/.test(yearText))
+          throw new UsageError(`io import: --year must be a year such as 2022 (got "${yearText}")`);
+        let text: string;
+        try {
+          text = readFileSync(file, "utf8");
+        } catch (e) {
+          throw new UsageError(
+            `io import: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+          );
+        }
+        const table = parseIoCsv(text, Number(yearText), basename(file));
+        const report = await withStore(cfg, "io import", async (store) => {
+          const progress = out.progress();
+          try {
+            progress.update("import", 0, 2);
+            const imported = await importIoTable(store, table, {
+              year: table.year,
+              ...(values.name ? { name: String(values.name) } : {}),
+              source: values.source ? String(values.source) : `imported from ${basename(file)}`,
+              knownCodes: new Set(industryCodes),
+              actor: "cli",
+            });
+            progress.update("recompute", 1, 2);
+            const rc = await recompute(store);
+            progress.update("done", 2, 2);
+            return { imported, rc };
+          } finally {
+            progress.stop();
+          }
+        });
+        out.result({
+          year: table.year,
+          industries: report.imported.industries,
+          replaced: report.imported.replaced
+            ? `${report.imported.replaced.name} (imported ${report.imported.replaced.importedAt.toISOString()} by ${report.imported.replaced.importedBy})`
+            : "(none)",
+          recompute_ms: Math.round(report.rc.totalMs),
+        });
+        return EXIT.ok;
+      }
+
+      case "progress": {
+        const { values } = parse(rest, {
+          indicator: { type: "string" },
+          area: { type: "string" },
+          geography: { type: "string" },
+          series: { type: "string" },
+          baseline: { type: "string" },
+          current: { type: "string" },
+          target: { type: "string" },
+          "gdp-growth": { type: "string" },
+          direction: { type: "string" },
+          comparator: { type: "string" },
+        });
+        const out = outputFor(values.format);
+        const gdpText = values["gdp-growth"] as string | undefined;
+        const gdpGrowth = gdpText === undefined ? undefined : percentArg("--gdp-growth", gdpText) / 100;
+        if (values.current !== undefined || values.target !== undefined) {
+          // The stand-alone calculator: no database.
+          const current = valueAtYear("--current", values.current);
+          const target = valueAtYear("--target", values.target);
+          const baseline =
+            values.baseline === undefined ? undefined : valueAtYear("--baseline", values.baseline);
+          const direction = (values.direction as string | undefined) ?? "higher";
+          if (direction !== "higher" && direction !== "lower") {
+            throw new UsageError(`--direction must be higher or lower (got "${direction}")`);
+          }
+          const comparator =
+            (values.comparator as string | undefined) ?? (direction === "higher" ? ">=" : "<=");
+          if (![">=", ">", "<=", "<"].includes(comparator)) {
+            throw new UsageError(`--comparator must be one of >= > <= < (got "${comparator}")`);
+          }
+          const result = assessProgress({
+            points: baseline ? [baseline, current] : [current],
+            ...(baseline ? { baseline } : {}),
+            target: { year: target.year, value: target.value, comparator: comparator as Comparator },
+            direction,
+            ...(gdpGrowth !== undefined ? { gdpGrowth, isShareOfGdp: true } : {}),
+          });
+          const json = {
+            class: result.class,
+            ratio: result.ratio,
+            growth_basis: result.growth_basis,
+            growth_actual: result.growth_actual,
+            growth_required: result.growth_required,
+            growth_required_from_now: result.growth_required_from_now,
+            numerator_growth_required: result.numerator_growth_required,
+            projection: result.projection,
+            target_path: result.target_path,
+            path_gap: result.path_gap,
+            notes: result.notes.map((n) => ({ code: n.code, message: n.message, message_vi: n.messageVi })),
+            inputs: result.inputs,
+          };
+          out.result(json);
+          return EXIT.ok;
+        }
+        if (values.indicator === undefined) {
+          throw new UsageError(
+            "progress: give --indicator CODE [--area CODE] [--geography 2025], or use the calculator: --current VALUE@YEAR --target VALUE@YEAR",
+          );
+        }
+        const geography = (values.geography as string | undefined) ?? "2025";
+        if (!isGeography(geography))
+          throw new UsageError(`--geography must be 2008 or 2025 (got "${geography}")`);
+        const baselineText = values.baseline as string | undefined;
+        if (baselineText !== undefined && !/^\d{4}$/.test(baselineText)) {
+          throw new UsageError(`--baseline must be a year with --indicator (got "${baselineText}")`);
+        }
+        const items = await withStore(cfg, "progress", (store) =>
+          getProgress(store, {
+            geography,
+            indicator: splitList(values.indicator as string) ?? [],
+            ...(values.area ? { area: splitList(values.area as string) ?? [] } : { area: ["VN"] }),
+            ...(values.series ? { series: splitList(values.series as string) ?? [] } : {}),
+            ...(baselineText ? { baseline: Number(baselineText) } : {}),
+            ...(gdpGrowth !== undefined ? { gdpGrowth } : {}),
+          }),
+        );
+        if (out.format === "json") {
+          out.write(`${JSON.stringify(items.map(progressJson), null, 2)}\n`);
+        } else {
+          const pct = (v: number | null) => (v === null ? "" : `${(v * 100).toFixed(1)}%`);
+          out.rows(
+            items.map((p) => ({
+              indicator: p.indicator,
+              area: p.area,
+              series: p.series,
+              target: `${p.target.comparator} ${p.target.value} in ${p.target.year} (${p.target.scope})`,
+              latest: p.inputs.xc === null ? "" : `${p.inputs.xc} in ${p.inputs.tc}`,
+              class: p.class,
+              growth_actual: pct(p.growth_actual),
+              growth_required: pct(p.growth_required),
+              required_from_now: pct(p.growth_required_from_now),
+              numerator_needs: pct(p.numerator_growth_required),
+            })),
+          );
+        }
+        return EXIT.ok;
+      }
+
+      case "demo": {
+        const [sub, ...opts] = rest;
+        if (sub !== "remove") throw new UsageError("demo: use `dxm demo remove`");
+        const { values } = parse(opts, {});
+        const out = outputFor(values.format);
+        const removed = await withStore(cfg, "demo remove", (store) => removeDemo(store));
+        out.result({ demo_observations_removed: removed });
+        out.info("Demo data removed. Start with DXM_DEMO_DATA=false so that they are not loaded again.");
         return EXIT.ok;
       }
 

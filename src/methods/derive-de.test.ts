@@ -22,7 +22,13 @@ const tables = [
 ];
 const industries = ["A", "K", "J62"];
 const core = new Set(["J62"]);
-const elements = new Set(["DE_CORE_VA", "DE_ICT_VA", "DE_DIGITALISED_VA", "DE_SECTORAL_VA", "DE_SECTORAL_VA_K"]);
+const elements = new Set([
+  "DE_CORE_VA",
+  "DE_ICT_VA",
+  "DE_DIGITALISED_VA",
+  "DE_SECTORAL_VA",
+  "DE_SECTORAL_VA_K",
+]);
 
 const va = (code: string, value: number, extra: Partial<Observation> = {}): Observation => ({
   series: "reported",
@@ -77,13 +83,25 @@ describe("deriveDigitalEconomyObservations", () => {
   });
 
   it("derives nothing for a cell whose breakdown by industry is incomplete", () => {
-    const out = deriveDigitalEconomyObservations([va("A", 1000), va("K", 2000)], tables, industries, core, elements);
+    const out = deriveDigitalEconomyObservations(
+      [va("A", 1000), va("K", 2000)],
+      tables,
+      industries,
+      core,
+      elements,
+    );
     assert.deepEqual(out, []);
   });
 
   it("derives nothing without an input–output table", () => {
     assert.deepEqual(
-      deriveDigitalEconomyObservations([va("A", 1), va("K", 1), va("J62", 1)], [], industries, core, elements),
+      deriveDigitalEconomyObservations(
+        [va("A", 1), va("K", 1), va("J62", 1)],
+        [],
+        industries,
+        core,
+        elements,
+      ),
       [],
     );
   });

@@ -31,7 +31,10 @@ export interface YearIntensities {
 /** Element code of an industry's value added. */
 export const vaElement = (industry: string) => `VA_${industry}`;
 
-export function pickTable<T extends { readonly year: number }>(tables: readonly T[], year: number): T | undefined {
+export function pickTable<T extends { readonly year: number }>(
+  tables: readonly T[],
+  year: number,
+): T | undefined {
   let best: T | undefined;
   for (const t of tables) if (t.year <= year && (!best || t.year > best.year)) best = t;
   if (best) return best;
@@ -103,7 +106,8 @@ export function deriveDigitalEconomyObservations(
     emit("DE_ICT_VA", d.core, "");
     emit("DE_DIGITALISED_VA", d.digitalisedDirect, "direct intensities");
     emit("DE_SECTORAL_VA", d.sectoralTotal, "total intensities");
-    for (const [industry, value] of d.bySection) emit(`DE_SECTORAL_VA_${industry}`, value, "total intensities");
+    for (const [industry, value] of d.bySection)
+      emit(`DE_SECTORAL_VA_${industry}`, value, "total intensities");
   }
   return out;
 }

@@ -2,7 +2,11 @@
  * Recompute: runs the pure engine (methods/engine) over each series' stored observations and
  * replaces that series' computed values. The same inputs always give the same rows, so running it
  * twice changes nothing. Series are never mixed: each is computed from its own observations only.
+ * Before the engine, the digital economy's components are derived from value added by industry and
+ * the input–output tables (methods/derive-de) wherever the series does not store them itself.
  */
+import { CORE_INDUSTRIES, industryCodes } from "../catalog/industries.ts";
+import { deriveDigitalEconomyObservations } from "../methods/derive-de.ts";
 import { computeSeries } from "../methods/engine.ts";
 import { compileCatalog } from "../methods/formula.ts";
 import { listAreas, listDataElements, listIndicators } from "../store/catalog-repo.ts";
@@ -10,12 +14,15 @@ import { replaceComputed } from "../store/computed-repo.ts";
 import type { Store } from "../store/db.ts";
 import { setMeta } from "../store/meta-repo.ts";
 import { listObservations, listObservedSeries } from "../store/observations-repo.ts";
+import { loadIntensities } from "./io-tables.ts";
 import type { ProgressFn } from "./seed.ts";
 
 export interface RecomputeReport {
   series: {
     code: string;
     observations: number;
+    /** Digital-economy components derived from value added by industry. */
+    derived: number;
     values: number;
     written: number;
     engineMs: number;
@@ -37,6 +44,12 @@ export async function recompute(
   const levels = new Map(areas.map((a) => [`${a.geography}:${a.code}`, a.level]));
   const levelOf = (geography: string, code: string) => levels.get(`${geography}:${code}`);
   const compiled = compileCatalog(elements, indicators); // a broken formula stops here, naming the indicator
+  const intensities = (await loadIntensities(store, CORE_INDUSTRIES)).map((i) => ({
+    year: i.table.year,
+    direct: i.direct,
+    total: i.total,
+  }));
+  const elementCodes = new Set(elements.map((e) => e.code));
   const observed = await listObservedSeries(store.db);
   const todo = options.series?.length ? observed.filter((s) => options.series!.includes(s)) : observed;
   const report: RecomputeReport = { series: [], totalMs: 0 };
@@ -44,14 +57,23 @@ export async function recompute(
   for (const code of todo) {
     options.onProgress?.(`recompute ${code}`, done, todo.length);
     const ts = performance.now();
-    const observations = await listObservations(store, code);
+    const stored = await listObservations(store, code);
     const te = performance.now();
+    const derived = deriveDigitalEconomyObservations(
+      stored,
+      intensities,
+      industryCodes,
+      CORE_INDUSTRIES,
+      elementCodes,
+    );
+    const observations = derived.length ? [...stored, ...derived] : stored;
     const values = computeSeries({ series: code, elements, indicators, areas, observations }, compiled);
     const engineMs = performance.now() - te;
     const written = await replaceComputed(store, code, values, levelOf, { force: options.force ?? false });
     report.series.push({
       code,
-      observations: observations.length,
+      observations: stored.length,
+      derived: derived.length,
       values: written.total,
       written: written.written,
       engineMs,

@@ -7,7 +7,9 @@
  */
 
 import { generateDemoObservations } from "../catalog/demo.ts";
+import { generateDemoIoTable } from "../catalog/demo-io.ts";
 import { loadCatalog } from "../catalog/index.ts";
+import { industryCodes } from "../catalog/industries.ts";
 import { loadPublishedObservations } from "../catalog/published.ts";
 import { formatPeriod, lastClosedQuarter, parsePeriod } from "../domain/period.ts";
 import { compileCatalog } from "../methods/formula.ts";
@@ -28,6 +30,7 @@ import {
   type UpsertResult,
   upsertObservations,
 } from "../store/observations-repo.ts";
+import { getIoTables, importIoTable } from "./io-tables.ts";
 
 export type ProgressFn = (step: string, done: number, total: number) => void;
 
@@ -90,15 +93,36 @@ export async function seedDemo(store: Store, options: DemoOptions = {}, actor = 
       "lastQuarter",
     ),
   );
-  const params = JSON.stringify({ seed, lastQuarter, version: 1 });
+  // Bump `version` whenever the generator changes, so existing databases get the new demo data.
+  const params = JSON.stringify({ seed, lastQuarter, version: 2 });
   const stored = await getMeta(store.db, "demo_params");
   if (!options.force && stored === params && (await countObservations(store.db, "demo")) > 0) {
     return { rows: await countObservations(store.db, "demo"), regenerated: false, lastQuarter, seed };
   }
   const observations = generateDemoObservations({ seed, lastQuarter });
   const rows = await replaceSeriesObservations(store, "demo", observations, actor);
+  await seedDemoIoTable(store, actor);
   await setMeta(store.db, "demo_params", params);
   return { rows, regenerated: true, lastQuarter, seed };
+}
+
+/**
+ * Loads the demo input–output table (2022) unless a table of that year is already there and is not
+ * demo: an imported real table is never replaced by generated data.
+ */
+export async function seedDemoIoTable(store: Store, actor = "seed"): Promise<boolean> {
+  const table = generateDemoIoTable();
+  const existing = (await getIoTables(store)).find((t) => t.year === table.year);
+  if (existing && !existing.isDemo) return false;
+  await importIoTable(store, table, {
+    year: table.year,
+    name: `Bảng vào–ra minh họa ${table.year} / Demo input–output table ${table.year}`,
+    source: "demo: generated, not official",
+    isDemo: true,
+    knownCodes: new Set(industryCodes),
+    actor,
+  });
+  return true;
 }
 
 /** Removes the demo series and its computed values (`DXM_DEMO_DATA=false` on a database that had it). */
@@ -106,5 +130,6 @@ export async function removeDemo(store: Store): Promise<number> {
   const res = await store.db.deleteFrom("observation").where("series", "=", "demo").executeTakeFirst();
   await deleteComputed(store.db, "demo");
   await store.db.deleteFrom("meta").where("key", "=", "demo_params").execute();
+  await store.db.deleteFrom("io_table").where("is_demo", "=", true).execute();
   return Number(res.numDeletedRows);
 }

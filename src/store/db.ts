@@ -40,6 +40,8 @@ export interface Statement {
 export interface Store {
   readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
+  /** PostgreSQL schema the store works in, when not the default (tests). */
+  readonly schema?: string;
   /** Deletes the matching rows and COPYs the new ones in, in one transaction. Returns rows loaded. */
   replaceRows(spec: ReplaceRowsSpec): Promise<number>;
   /** PGlite only: the data folder as a tarball (used to clone test databases). */
@@ -201,6 +203,7 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
   return {
     db,
     kind: "postgres",
+    ...(schema ? { schema } : {}),
     async replaceRows(spec) {
       const client = await pool.connect();
       const counter = { n: 0 };
@@ -244,6 +247,9 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => migrations },
+    // Name the schema: otherwise Kysely may find another schema's migration tables and skip creating
+    // its own (parallel test schemas on one server).
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -132,6 +132,20 @@ export interface ComputedValueTable {
   computed_at: Timestamp;
 }
 
+export interface IoTableTable {
+  year: number;
+  name: string;
+  source: string;
+  is_demo: boolean;
+  codes: JSONColumnType<string[]>;
+  /** JSON array of rows. */
+  z: string;
+  output: JSONColumnType<number[]>;
+  value_added: JSONColumnType<number[]>;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -160,6 +174,7 @@ export interface Database {
   observation: ObservationTable;
   observation_revision: ObservationRevisionTable;
   computed_value: ComputedValueTable;
+  io_table: IoTableTable;
   meta: MetaTable;
   audit_log: AuditLogTable;
 }

@@ -1,7 +1,9 @@
 /** The migrations, in order. Each is a module with `up` and `down`; names sort by their number. */
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-initial.ts";
+import * as m0002 from "./0002-io-tables.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
+  "0002-io-tables": m0002,
 };
