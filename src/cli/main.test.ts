@@ -232,6 +232,91 @@ describe("dxm on a data folder", () => {
     });
   });
 
+  describe("input–output tables and progress (one process at a time)", () => {
+    const demoTable = join(root, "src/catalog/data/io/demo-io-2022.csv");
+
+    it("imports an input–output table, recomputes, and lists it", async () => {
+      const run = await dxm(dir, "io", "import", demoTable, "--year", "2022", "--format", "json");
+      assert.equal(run.code, 0, run.stderr);
+      const result = JSON.parse(run.stdout);
+      assert.equal(result.year, 2022);
+      assert.equal(result.industries, 28);
+      const list = await dxm(dir, "io", "list", "--format", "json");
+      assert.deepEqual(
+        JSON.parse(list.stdout).map((t: { year: number; demo: boolean }) => [t.year, t.demo]),
+        [[2022, false]],
+      );
+    });
+
+    it("refuses a table with a negative flow, naming the row and column, and keeps the stored one", async () => {
+      const bad = join(dirname(dir), "bad-io.csv");
+      const lines = readFileSync(demoTable, "utf8").split("\n");
+      const cells = lines[2]!.split(",");
+      cells[3] = "-5";
+      lines[2] = cells.join(",");
+      writeFileSync(bad, lines.join("\n"));
+      const run = await dxm(dir, "io", "import", bad, "--year", "2022");
+      assert.equal(run.code, 2, run.stderr);
+      assert.equal(run.stdout, "");
+      assert.match(run.stderr, /negative/i);
+      assert.match(run.stderr, new RegExp(cells[0]!));
+      const list = await dxm(dir, "io", "list", "--format", "json");
+      assert.equal(JSON.parse(list.stdout).length, 1);
+    });
+
+    it("computes progress from a current value and a target without the database", async () => {
+      const run = await dxm(
+        dir,
+        "progress",
+        "--current",
+        "16.5@2023",
+        "--target",
+        "20@2025",
+        "--gdp-growth",
+        "9",
+        "--format",
+        "json",
+      );
+      assert.equal(run.code, 0, run.stderr);
+      const p = JSON.parse(run.stdout);
+      // (20/16.5)^(1/2) − 1 = 0.10096; 1.09 × 1.10096 − 1 = 0.20005
+      assert.ok(Math.abs(p.growth_required_from_now - 0.10096) < 1e-5);
+      assert.ok(Math.abs(p.numerator_growth_required - 0.20005) < 1e-5);
+      assert.equal(p.inputs.xc, 16.5);
+    });
+
+    it("classifies the official series from the database", async () => {
+      const run = await dxm(
+        dir,
+        "progress",
+        "--indicator",
+        "DE_SHARE_GDP",
+        "--area",
+        "VN",
+        "--series",
+        "gso_official",
+        "--format",
+        "json",
+      );
+      assert.equal(run.code, 0, run.stderr);
+      const items = JSON.parse(run.stdout) as { class: string; target: { year: number } }[];
+      assert.deepEqual(
+        items.map((p) => [p.target.year, p.class]),
+        [
+          [2023, "off_track"],
+          [2025, "off_track"],
+          [2030, "off_track"],
+        ],
+      );
+    });
+
+    it("exits 2 for a malformed VALUE@YEAR", async () => {
+      const run = await dxm(dir, "progress", "--current", "16.5", "--target", "20@2025");
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /--current must be VALUE@YEAR/);
+    });
+  });
+
   it("takes over a stale lock of a dead process silently, then holds the folder: recompute exits 3 while serve runs", async () => {
     const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     writeFileSync(lockFile(dir), lockJson(dead, "dxm serve"));
