@@ -3,6 +3,8 @@
  * types. `Generated` marks columns the database fills.
  */
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
+import type { AuthTables } from "./schema-auth.ts";
+import type { ReportTables } from "./schema-reports.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -163,7 +165,7 @@ export interface AuditLogTable {
   after: JSONColumnType<Record<string, unknown>> | null;
 }
 
-export interface Database {
+export interface Database extends AuthTables, ReportTables {
   area: AreaTable;
   area_member: AreaMemberTable;
   pillar: PillarTable;
