@@ -4,11 +4,13 @@
  */
 import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
+import { benchUpload } from "./upload.ts";
 import { type BenchRow, printTable } from "./stats.ts";
 
 const benches: Record<string, () => Promise<BenchRow[]>> = {
   recompute: benchRecompute,
   io: benchIo,
+  upload: benchUpload,
 };
 
 const wanted = process.argv.slice(2);
