@@ -4,8 +4,8 @@
  */
 import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
-import { benchUpload } from "./upload.ts";
 import { type BenchRow, printTable } from "./stats.ts";
+import { benchUpload } from "./upload.ts";
 
 const benches: Record<string, () => Promise<BenchRow[]>> = {
   recompute: benchRecompute,

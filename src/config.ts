@@ -23,6 +23,10 @@ export interface Config {
   readonly chromiumPath: string;
   /** Print stack traces of unexpected errors in the CLI. */
   readonly debug: boolean;
+  /** Mark session cookies `Secure` (serve behind HTTPS). */
+  readonly secureCookies: boolean;
+  /** Behind a reverse proxy: trust X-Forwarded-For for the client address. */
+  readonly trustProxy: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -70,6 +74,8 @@ export function loadConfig(env: Env = process.env): Config {
     ci: bool(env, "CI", false),
     chromiumPath: env.DXM_CHROMIUM?.trim() || "/usr/bin/chromium",
     debug: bool(env, "DXM_DEBUG", false),
+    secureCookies: bool(env, "DXM_SECURE_COOKIES", false),
+    trustProxy: bool(env, "DXM_TRUST_PROXY", false),
   });
 }
 

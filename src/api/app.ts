@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -18,19 +19,29 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Store } from "../store/db.ts";
+import { registerAuth } from "./auth-plugin.ts";
 import { registerPublicCaching } from "./cache.ts";
 import { sendProblem, toProblem } from "./problem.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { digitalEconomyRoutes } from "./routes/digital-economy.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { observationRoutes } from "./routes/observations.ts";
 import { progressRoutes } from "./routes/progress.ts";
+import { reportRoutes } from "./routes/reports.ts";
+import { userRoutes } from "./routes/users.ts";
 
 export interface AppOptions {
   store: Store;
   logLevel?: string;
   /** Folder of the built web app; default `dist/web`. */
   webDir?: string;
+  /** Mark the session cookie `Secure` (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling). */
+  trustProxy?: boolean;
+  /** Today's date (YYYY-MM-DD), for deadlines; default the clock. Tests pass a fixed one. */
+  today?: () => string;
 }
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -41,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -100,6 +112,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   registerPublicCaching(app);
+  await registerAuth(app, options.store, { secureCookies: options.secureCookies ?? false });
+  // Excel uploads: one file, 5 MB at most (the parser has its own limits on what is inside).
+  await app.register(multipart, { limits: { files: 1, fileSize: 5 * 1024 * 1024, fields: 10, parts: 12 } });
   await app.register(
     async (api) => {
       await api.register(metaRoutes(options.store));
@@ -107,6 +122,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(observationRoutes(options.store));
       await api.register(digitalEconomyRoutes(options.store));
       await api.register(progressRoutes(options.store));
+      await api.register(authRoutes(options.store));
+      await api.register(userRoutes(options.store));
+      await api.register(reportRoutes(options.store, options.today ? { today: options.today } : {}));
     },
     { prefix: "/api/v1" },
   );

@@ -9,10 +9,19 @@ export interface RunningServer {
 
 export async function startServer(
   store: Store,
-  options: { port: number; host: string; logLevel?: string; webDir?: string },
+  options: {
+    port: number;
+    host: string;
+    logLevel?: string;
+    webDir?: string;
+    secureCookies?: boolean;
+    trustProxy?: boolean;
+  },
 ): Promise<RunningServer> {
   const app = await buildApp({
     store,
+    ...(options.secureCookies ? { secureCookies: true } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.webDir ? { webDir: options.webDir } : {}),
   });

@@ -16,6 +16,7 @@ import { type Geography, isAreaLevel, isGeography } from "../domain/area.ts";
 import type { Comparator } from "../domain/catalog.ts";
 import { tryParsePeriod } from "../domain/period.ts";
 import { assessProgress } from "../methods/progress.ts";
+import { removeDemoUsers } from "../services/auth.ts";
 import { prepareDatabase } from "../services/bootstrap.ts";
 import { iterateObservations, observationRecord, observationsCsv } from "../services/export.ts";
 import { getIoTables, importIoTable, parseIoCsv } from "../services/io-tables.ts";
@@ -25,6 +26,7 @@ import { recompute } from "../services/recompute.ts";
 import { DEFAULT_DEMO_SEED, removeDemo, seedDemo, seedReference } from "../services/seed.ts";
 import { migrateToLatest, openStore, type Store } from "../store/db.ts";
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
+import { runUserCommand, USER_HELP } from "./user-command.ts";
 
 const HELP = `dxm — dxmonitor command line
 
@@ -53,6 +55,7 @@ Commands:
   export observations [--format csv|json] [--indicator A,B] [--geography 2025] [--area 79]
                      [--period 2024] [--series demo] [--level province] [--output FILE]
                                 published observations as CSV or JSON
+${USER_HELP.trimEnd()}
   help                          this text
 
 Global options:
@@ -272,15 +275,28 @@ export async function main(argv: string[]): Promise<number> {
         try {
           const progress = out.progress();
           const t0 = performance.now();
+          let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
           try {
-            await prepareDatabase(store, {
+            prepared = await prepareDatabase(store, {
               demo: cfg.demoData,
               onProgress: (s, d, t) => progress.update(s, d, t),
             });
           } finally {
             progress.stop();
           }
-          const server = await startServer(store, { port, host, logLevel: cfg.logLevel });
+          if (prepared.admin) {
+            out.info(
+              `Admin account created: ${prepared.admin.email} / ${prepared.admin.password}\n` +
+                "  This password is shown once: log in and change it (Tài khoản quản trị; mật khẩu chỉ hiện một lần).",
+            );
+          }
+          const server = await startServer(store, {
+            port,
+            host,
+            logLevel: cfg.logLevel,
+            secureCookies: cfg.secureCookies,
+            trustProxy: cfg.trustProxy,
+          });
           out.info(
             `dxmonitor ready in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${server.url} ` +
               `(database: ${store.kind}${store.kind === "pglite" ? ` in ${cfg.dataDir}` : ""}` +
@@ -469,12 +485,24 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.ok;
       }
 
+      case "user":
+      case "token":
+        return await runUserCommand(argv, {
+          withStore: (c, fn) => withStore(cfg, c, fn),
+          out: createOutput({}),
+          stdin: process.stdin,
+        });
+
       case "demo": {
         const [sub, ...opts] = rest;
         if (sub !== "remove") throw new UsageError("demo: use `dxm demo remove`");
         const { values } = parse(opts, {});
         const out = outputFor(values.format);
-        const removed = await withStore(cfg, "demo remove", (store) => removeDemo(store));
+        const removed = await withStore(cfg, "demo remove", async (store) => {
+          const n = await removeDemo(store);
+          await removeDemoUsers(store);
+          return n;
+        });
         out.result({ demo_observations_removed: removed });
         out.info("Demo data removed. Start with DXM_DEMO_DATA=false so that they are not loaded again.");
         return EXIT.ok;

@@ -6,14 +6,21 @@
 import { createHash } from "node:crypto";
 import { loadCatalog } from "../catalog/index.ts";
 import { loadPublishedObservations } from "../catalog/published.ts";
+import { formatPeriod, lastClosedQuarter } from "../domain/period.ts";
 import { countComputed } from "../store/computed-repo.ts";
 import { migrateToLatest, type Store } from "../store/db.ts";
 import { getMeta, setMeta } from "../store/meta-repo.ts";
+import { ensureAdmin, ensureDemoUsers } from "./auth.ts";
 import { recompute } from "./recompute.ts";
+import { getOpenPeriods, openPeriodAs, seedValidationRules } from "./reporting.ts";
 import { type DemoOptions, type ProgressFn, seedDemo, seedReference } from "./seed.ts";
 
 export interface BootstrapReport {
   migrations: string[];
+  /** The admin account created on an empty database, with its one-time password (print it once). */
+  admin: { email: string; password: string } | null;
+  /** Demo accounts (demo mode only). */
+  demoUsers: { email: string; password: string; role: string; areas: string[] }[];
   referenceSeeded: boolean;
   demoRows: number | null;
   recomputed: boolean;
@@ -30,7 +37,7 @@ export function catalogHash(): string {
 
 export async function prepareDatabase(
   store: Store,
-  options: { demo: boolean; demoOptions?: DemoOptions; onProgress?: ProgressFn },
+  options: { demo: boolean; demoOptions?: DemoOptions; onProgress?: ProgressFn; today?: string },
 ): Promise<BootstrapReport> {
   const t0 = performance.now();
   const progress = options.onProgress ?? (() => {});
@@ -57,9 +64,24 @@ export async function prepareDatabase(
     progress("recompute", 3, 4);
     await recompute(store);
   }
+  await seedValidationRules(store);
+  const admin = await ensureAdmin(store);
+  let demoUsers: BootstrapReport["demoUsers"] = [];
+  if (options.demo) {
+    demoUsers = await ensureDemoUsers(store);
+    // Demo mode: the last closed quarter is open for reporting, due in two weeks.
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const q = formatPeriod(lastClosedQuarter(today));
+    if (!(await getOpenPeriods(store)).some((p) => p.period === q)) {
+      const due = new Date(Date.parse(today) + 14 * 86_400_000).toISOString().slice(0, 10);
+      await openPeriodAs(store, "system", q, due);
+    }
+  }
   progress("ready", 4, 4);
   return {
     migrations,
+    admin,
+    demoUsers,
     referenceSeeded,
     demoRows,
     recomputed: changed,

@@ -17,6 +17,12 @@ import { listObservations, listObservedSeries } from "../store/observations-repo
 import { loadIntensities } from "./io-tables.ts";
 import type { ProgressFn } from "./seed.ts";
 
+/**
+ * Series whose values are not public when computed: provinces' approved reports are published by a
+ * release on its release date (DESIGN §5), not by the recompute that follows an approval.
+ */
+export const UNRELEASED_SERIES: ReadonlySet<string> = new Set(["reported"]);
+
 export interface RecomputeReport {
   series: {
     code: string;
@@ -69,7 +75,10 @@ export async function recompute(
     const observations = derived.length ? [...stored, ...derived] : stored;
     const values = computeSeries({ series: code, elements, indicators, areas, observations }, compiled);
     const engineMs = performance.now() - te;
-    const written = await replaceComputed(store, code, values, levelOf, { force: options.force ?? false });
+    const written = await replaceComputed(store, code, values, levelOf, {
+      force: options.force ?? false,
+      published: !UNRELEASED_SERIES.has(code),
+    });
     report.series.push({
       code,
       observations: stored.length,

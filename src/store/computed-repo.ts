@@ -122,8 +122,9 @@ export async function replaceComputed(
   series: string,
   values: readonly ComputedValue[],
   levelOf: (geography: string, code: string) => AreaLevel | undefined,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; published?: boolean } = {},
 ): Promise<ReplaceReport> {
+  const published = options.published ?? true;
   const rankOf = periodRanker(values);
   const drafts = new Map<string, RowDraft>();
   for (const v of values) {
@@ -154,7 +155,11 @@ export async function replaceComputed(
   for (const [key, d] of drafts) {
     d.entries.sort((a, b) => a.rank - b.rank);
     const json = JSON.stringify(toColumns(d.entries.map((e) => e.entry)));
-    rows.set(key, { draft: d, json, hash: createHash("sha1").update(json).digest("base64url") });
+    const hash = createHash("sha1")
+      .update(published ? "P" : "U")
+      .update(json)
+      .digest("base64url");
+    rows.set(key, { draft: d, json, hash });
   }
   const stored = await store.db
     .selectFrom("computed_value")
@@ -207,7 +212,7 @@ export async function replaceComputed(
           hash,
           draft.entries.length,
           json,
-          true,
+          published,
         ];
       }
     })(),

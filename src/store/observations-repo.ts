@@ -38,7 +38,10 @@ export async function upsertObservations(
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
   if (!observations.length) return result;
-  await db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (an approval), run in it; otherwise in a transaction of our own.
+  const run = <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
+    db.isTransaction ? fn(db) : db.transaction().execute(fn);
+  await run(async (trx) => {
     const seriesCodes = [...new Set(observations.map((o) => o.series))];
     const codes = [...new Set(observations.map((o) => o.code))];
     const existing = await trx
