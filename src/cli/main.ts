@@ -104,24 +104,14 @@ async function withStore<T>(cfg: Config, command: string, fn: (store: Store) => 
 
 type OptionSpec = Record<string, { type: "string" | "boolean" }>;
 
-/** Like `parse`, but allows positional arguments (a file name). */
-function parseWithFile(argv: string[], options: OptionSpec): { values: Values; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { format: { type: "string" }, ...options },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (positionals.length > 1) throw new Error(`unexpected argument "${positionals[1]}"`);
-    return { values: values as Values, positionals };
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
 type Values = Record<string, string | boolean | undefined>;
 
-function parse(argv: string[], options: OptionSpec): { values: Values } {
+/** Parses options; `maxPositionals` arguments (a file name) may stand among them. */
+function parse(
+  argv: string[],
+  options: OptionSpec,
+  maxPositionals = 0,
+): { values: Values; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -129,8 +119,9 @@ function parse(argv: string[], options: OptionSpec): { values: Values } {
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length) throw new Error(`unexpected argument "${positionals[0]}"`);
-    return { values: values as Values };
+    if (positionals.length > maxPositionals)
+      throw new Error(`unexpected argument "${positionals[maxPositionals]}"`);
+    return { values: values as Values, positionals };
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -336,11 +327,11 @@ export async function main(argv: string[]): Promise<number> {
         }
         if (sub !== "import")
           throw new UsageError("io: use `dxm io import FILE --year YEAR` or `dxm io list`");
-        const { values, positionals } = parseWithFile(opts, {
-          year: { type: "string" },
-          name: { type: "string" },
-          source: { type: "string" },
-        });
+        const { values, positionals } = parse(
+          opts,
+          { year: { type: "string" }, name: { type: "string" }, source: { type: "string" } },
+          1,
+        );
         const out = outputFor(values.format);
         const file = positionals[0];
         if (!file) throw new UsageError("io import: give the CSV file: `dxm io import FILE --year 2022`");

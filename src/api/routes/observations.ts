@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { observationRecord } from "../../services/export.ts";
 import { getObservations } from "../../services/read.ts";
 import type { Store } from "../../store/db.ts";
 import {
@@ -56,21 +57,7 @@ export const observationRoutes =
           offset: q.offset,
         });
         return {
-          items: page.items.map((o) => ({
-            indicator: o.indicator,
-            geography: o.geography,
-            area: o.area,
-            period: o.period,
-            series: o.series,
-            value: o.value,
-            numerator: o.numerator,
-            denominator: o.denominator,
-            complete: o.complete,
-            missing: o.missing,
-            completeness: o.completeness,
-            method: o.method,
-            status: o.status,
-          })),
+          items: page.items.map(observationRecord),
           next_offset: page.nextOffset,
         };
       },
