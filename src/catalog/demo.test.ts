@@ -415,11 +415,9 @@ describe("demo data", () => {
     assert.deepEqual(generateDemoObservations(), obs);
   });
 
-  it("generates the full default span in under a second", () => {
-    const start = performance.now();
-    generateDemoObservations({ seed: 12345 });
-    const ms = performance.now() - start;
-    assert.ok(ms < 1000, `${ms} ms`);
+  it("generates the full default span for another seed", () => {
+    // Its speed is measured by bench/recompute (seed + first recompute), not asserted here.
+    assert.ok(generateDemoObservations({ seed: 12345 }).length > 50_000);
   });
 
   it("stops at the requested last quarter", () => {

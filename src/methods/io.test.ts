@@ -208,7 +208,7 @@ describe("digitalIntensity", () => {
     );
   });
 
-  test("164 industries take well under 100 ms for both variants", () => {
+  test("a 164-industry table gives intensities in [0, 1] for every industry by both variants (its speed is measured by bench/io)", () => {
     const n = 164;
     let seed = 7;
     const rand = () => {
@@ -227,18 +227,15 @@ describe("digitalIntensity", () => {
     const codes = Array.from({ length: n }, (_, i) => `I${i}`);
     const t: IoTable = { year: 2019, codes, z, output, valueAdded };
     const coreCodes = new Set(codes.slice(0, 10));
-    const start = performance.now();
     validateIoTable(t);
     const direct = digitalIntensity(t, coreCodes, "direct");
     const total = digitalIntensity(t, coreCodes, "total");
-    const ms = performance.now() - start;
     assert.equal(total.size, n);
     for (const [code, d] of direct) {
       assert.ok(d >= 0 && d <= 1, code);
       const tt = total.get(code) as number;
       assert.ok(tt >= 0 && tt <= 1, code);
     }
-    assert.ok(ms < 100, `${ms.toFixed(1)} ms`);
   });
 });
 

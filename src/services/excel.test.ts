@@ -338,14 +338,11 @@ describe("parseUpload: round trip", () => {
     }));
     const values = new Map<string, number | null>(many.map((e, i) => [e.code, i % 10 ? i * 1.5 : null]));
     const buf = await buildTemplate(input({ elements: many, values }));
-    const t = performance.now();
     const parsed = await parseUpload(buf, { ...EXPECT, elements: many });
-    const ms = performance.now() - t;
     assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.values.size, 10_000);
     assert.deepEqual(parsed.values, values);
     assert.equal(parsed.cells.get("E09999"), "8. Kinh tế số!F10003");
-    assert.ok(ms < 10_000, `${ms} ms`);
   });
 });
 
@@ -435,27 +432,24 @@ describe("parseUpload: bad files", () => {
     const declared = writeZip(
       parts.map((p) => (p.name === "xl/worksheets/sheet2.xml" ? { ...p, declaredSize: 0xfffffffe } : p)),
     );
-    let t = performance.now();
     assert.match(only(await parseUpload(declared, EXPECT), "too_large").message, /unpack/);
-    assert.ok(performance.now() - t < 1000);
     // A real one: 200 MB of zeros compress to ~200 KB.
     const zeros = deflateRawSync(Buffer.alloc(200 * 1024 * 1024));
     assert.ok(zeros.length < 300_000);
     const bombPart = { name: "xl/media/zeros.bin", data: Buffer.alloc(0), body: zeros };
     const real = writeZip([...parts, { ...bombPart, declaredSize: 200 * 1024 * 1024 }]);
-    t = performance.now();
     only(await parseUpload(real, EXPECT), "too_large");
-    assert.ok(performance.now() - t < 1000);
     // The same entry lying about its size (declares 1 KB): caught while inflating, capped at 1 KB.
     const lying = writeZip([...parts, { ...bombPart, declaredSize: 1024 }]);
-    t = performance.now();
     assert.match(only(await parseUpload(lying, EXPECT), "too_large").message, /larger than it declares/);
-    assert.ok(performance.now() - t < 1000);
     // The limit is configurable.
     only(await parseUpload(await templateOnce, EXPECT, { maxUncompressedBytes: 50_000 }), "too_large");
   });
 
-  it("a cell-by-cell expansion in ExcelJS cannot be triggered by a tiny file", async () => {
+  // An expansion would take minutes and gigabytes: the test's timeout is the guard, not a clock.
+  it("a cell-by-cell expansion in ExcelJS cannot be triggered by a tiny file", {
+    timeout: 60_000,
+  }, async () => {
     const base = await templateOnce;
     const sheet = "xl/worksheets/sheet9.xml";
     // A data validation and column definitions over the whole sheet: skipped, the file parses.
@@ -464,9 +458,7 @@ describe("parseUpload: bad files", () => {
         .replace(/sqref="F4:F\d+"/, 'sqref="A1:XFD1048576"')
         .replace(/<cols>/, '<cols><col min="100" max="2000000000" width="9"/>'),
     );
-    let t = performance.now();
     assert.deepEqual((await parseUpload(dv, EXPECT)).problems, []);
-    assert.ok(performance.now() - t < 2000);
     // A merge over the whole sheet: a layout problem, found in the XML.
     const merged = rewrite(base, sheet, (xml) =>
       xml.replace(
@@ -474,11 +466,9 @@ describe("parseUpload: bad files", () => {
         '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
       ),
     );
-    t = performance.now();
     const p = only(await parseUpload(merged, EXPECT), "layout");
     assert.equal(p.cell, "A1:XFD1048576");
     assert.equal(p.sheet, "8. Kinh tế số");
-    assert.ok(performance.now() - t < 2000);
     // A named range over the whole sheet: refused before ExcelJS.
     const named = rewrite(base, "xl/workbook.xml", (xml) =>
       xml.replace(
@@ -486,9 +476,7 @@ describe("parseUpload: bad files", () => {
         "</sheets><definedNames><definedName name=\"all\">'8. Kinh tế số'!$A$1:$XFD$1048576</definedName></definedNames>",
       ),
     );
-    t = performance.now();
     only(await parseUpload(named, EXPECT), "too_large");
-    assert.ok(performance.now() - t < 2000);
   });
 
   it("wrong or missing template version → template_version", async () => {
