@@ -1,0 +1,122 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Principal } from "../domain/auth.ts";
+import { openStore, type Store } from "../store/db.ts";
+import { listRevisions } from "../store/observations-repo.ts";
+import { pgliteTemplate } from "../store/testing.ts";
+import { prepareDatabase } from "./bootstrap.ts";
+import { getReport, openPeriodAs, saveValues, submitReport } from "./reporting.ts";
+
+const KEY = { geography: "2025" as const, area: "79", period: "2026-Q3" };
+const reporter: Principal = {
+  kind: "user",
+  id: 2,
+  email: "r@test",
+  name: "r",
+  role: "reporter",
+  areas: [{ geography: "2025", code: "79" }],
+};
+const reviewer: Principal = { kind: "user", id: 3, email: "v@test", name: "v", role: "reviewer", areas: [] };
+const root = new URL("../../", import.meta.url).pathname;
+
+/** Runs the approval in a child and kills it after `delayMs` (or lets it finish). */
+function approveAndKill(dataDir: string, delayMs: number): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/services/crash-child.ts", dataDir], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (s: string) => {
+      out += s;
+      if (out.includes("go\n") && !child.killed) setTimeout(() => child.kill("SIGKILL"), delayMs);
+    });
+    child.on("close", () => resolve(out));
+  });
+}
+
+describe("an approval killed at any moment leaves the database as before or as after it", () => {
+  let base: string;
+  let work: string;
+  before(async () => {
+    work = mkdtempSync(join(tmpdir(), "dxm-crash-"));
+    base = join(work, "base");
+    const template = await pgliteTemplate(
+      "reference",
+      ["src/catalog", "src/methods", "src/services", "src/domain"],
+      async (s) => {
+        const { migrateToLatest } = await import("../store/db.ts");
+        await migrateToLatest(s);
+        await prepareDatabase(s, { demo: false });
+      },
+    );
+    const store = await openStore({ dataDir: base, loadDataDir: template });
+    try {
+      await openPeriodAs(store, "test", KEY.period, "2026-12-31");
+      const view = await getReport(store, reviewer, KEY);
+      const values = Object.fromEntries(view.elements.map((e) => [e.code, 1000]));
+      const saved = await saveValues(store, reporter, KEY, { values });
+      const comments: Record<string, string> = {};
+      for (const i of saved.validation.issues) for (const el of i.elements) comments[el] = "checked";
+      await saveValues(store, reporter, KEY, { values, comments });
+      await submitReport(store, reporter, KEY);
+    } finally {
+      await store.close();
+    }
+  });
+  after(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  for (const delayMs of [0, 150, 400, 900, 60_000]) {
+    it(`keeps report, observations and audit log consistent when killed ${delayMs >= 60_000 ? "never" : `after ${delayMs} ms`}`, async () => {
+      const dir = join(work, `run-${delayMs}`);
+      cpSync(base, dir, { recursive: true });
+      rmSync(join(dir, "dxm.lock"), { force: true });
+      const out = await approveAndKill(dir, delayMs);
+      let store: Store | undefined;
+      try {
+        store = await openStore({ dataDir: dir });
+        const report = await store.db
+          .selectFrom("report")
+          .selectAll()
+          .where("area_code", "=", "79")
+          .executeTakeFirstOrThrow();
+        const values = await store.db
+          .selectFrom("report_value")
+          .select("element")
+          .where("report_id", "=", report.id)
+          .execute();
+        const observations = await store.db
+          .selectFrom("observation")
+          .select("code")
+          .where("series", "=", "reported")
+          .where("area_code", "=", "79")
+          .execute();
+        const revisions = await listRevisions(store.db, { series: "reported", area: "79" });
+        const audits = await store.db
+          .selectFrom("audit_log")
+          .select("action")
+          .where("action", "=", "report.approve")
+          .execute();
+        assert.ok(report.state === "submitted" || report.state === "approved", report.state);
+        if (report.state === "approved") {
+          assert.equal(observations.length, values.length, "every approved value is an observation");
+          assert.equal(revisions.length, values.length, "each with its revision");
+          assert.equal(audits.length, 1);
+        } else {
+          assert.equal(observations.length, 0, "nothing half-written");
+          assert.equal(revisions.length, 0);
+          assert.equal(audits.length, 0);
+        }
+        if (delayMs >= 60_000) assert.match(out, /approved/, "left alone, the approval completes");
+      } finally {
+        await store?.close();
+      }
+    });
+  }
+});
