@@ -232,6 +232,15 @@ function conflict(report: ReportRow, what: string): DxmError {
   );
 }
 
+/** Refuses (401/403) a caller who may not write this province's report. */
+export function assertCanWrite(principal: Principal | null, key: ReportKey): void {
+  assertCan(
+    canWriteReport(principal, { geography: key.geography, code: key.area }),
+    principal,
+    `write the report of ${key.geography}:${key.area}`,
+  );
+}
+
 /** Saves values and comments of a draft (or a returned report, which becomes a draft again). */
 export async function saveValues(
   store: Store,

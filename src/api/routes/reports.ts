@@ -10,6 +10,7 @@ import { DxmError } from "../../domain/errors.ts";
 import { buildTemplate, parseUpload } from "../../services/excel.ts";
 import {
   approveReport,
+  assertCanWrite,
   completeness,
   getOpenPeriods,
   getReport,
@@ -279,7 +280,8 @@ export const reportRoutes =
       },
       async (req) => {
         const k = key(req.params);
-        // Scope first: a reporter of another province learns nothing from the file's parse.
+        // Scope first: only those who may write the report get its file parsed.
+        assertCanWrite(req.principal, k);
         const view = await getReport(store, req.principal, k);
         const file = await req.file();
         if (!file) {
