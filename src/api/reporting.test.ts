@@ -115,6 +115,7 @@ for (const backend of await demoBackends()) {
         [{ values: { GRDP: 1 }, comments: { GRDP: "x".repeat(100_000) } }, /comments/],
         [{ values: { NOT_AN_ELEMENT: 1 } }, /values\.NOT_AN_ELEMENT/],
         [{ values: { GRDP: 1e300 } }, /values\.GRDP/],
+        [{ values: { GRDP: -5 } }, /values\.GRDP/],
       ];
       for (const [body, field] of cases) {
         const res = await call(reporter, "PUT", url, body);

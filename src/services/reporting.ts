@@ -267,6 +267,18 @@ export async function saveValues(
         messageVi: `values.${code}: không phải chỉ tiêu của báo cáo quý`,
       });
     }
+    const el = known.get(code)!;
+    if (
+      value !== null &&
+      Number.isFinite(value) &&
+      ((el.min !== undefined && value < el.min) || (el.max !== undefined && value > el.max))
+    ) {
+      const range = `${el.min ?? "−∞"} … ${el.max ?? "∞"}`;
+      throw new DxmError("invalid_body", `values.${code}: ${value} is outside ${range} (${el.nameEn})`, {
+        field: `values.${code}`,
+        messageVi: `values.${code}: ${value} nằm ngoài khoảng ${range} (${el.nameVi})`,
+      });
+    }
     if (value !== null && (!Number.isFinite(value) || Math.abs(value) > MAX_ABS_VALUE)) {
       throw new DxmError("invalid_body", `values.${code}: ${value} is not a finite number within ±1e15`, {
         field: `values.${code}`,
