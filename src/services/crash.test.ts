@@ -47,7 +47,8 @@ describe("an approval killed at any moment leaves the database as before or as a
     base = join(work, "base");
     const template = await pgliteTemplate(
       "reference",
-      ["src/catalog", "src/methods", "src/services", "src/domain"],
+      // The same folders (and so the same cached template) as referenceBackends() in testing.ts.
+      ["src/catalog", "src/methods", "src/services", "src/domain", "src/store"],
       async (s) => {
         const { migrateToLatest } = await import("../store/db.ts");
         await migrateToLatest(s);
