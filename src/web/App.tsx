@@ -8,10 +8,14 @@ import { DemoBanner } from "./components/DemoBanner.tsx";
 import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 import { useLanguage } from "./i18n/language.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
+import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { ReportingPage } from "./pages/reporting/ReportingPage.tsx";
 
 const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
+  "/login": LoginPage,
+  "/reporting": ReportingPage,
 };
 
 function currentPage(): ComponentType {
@@ -35,7 +39,10 @@ export function App() {
             </h1>
             <p className="site-tagline">{t.appTagline}</p>
           </div>
-          <LanguageSwitch />
+          <nav className="site-nav">
+            <a href={`/reporting${window.location.search}`}>{t.navReporting}</a>
+            <LanguageSwitch />
+          </nav>
         </div>
       </header>
       <DemoBanner />
