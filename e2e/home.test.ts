@@ -5,18 +5,11 @@
  * message when it is not installed. The web app is built first if it is stale (scripts/ensure-web.mjs).
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { startTestServer } from "../src/api/testing.ts";
+import type { Page } from "playwright-core";
+import { type BrowserSession, browserSkip, openBrowserSession } from "./browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: apt-get install -y chromium`;
-const root = fileURLToPath(new URL("..", import.meta.url));
+const skip = browserSkip();
 
 const PROVINCE_ROWS = '[data-testid="province-table"] tbody tr';
 
@@ -24,12 +17,6 @@ interface SeriesItem {
   code: string;
   name_vi: string;
   name_en: string;
-}
-
-/** Builds dist/web when it is missing or older than its sources; fails with the build's output. */
-function ensureWebBuilt(): void {
-  const res = spawnSync(process.execPath, ["scripts/ensure-web.mjs"], { cwd: root, encoding: "utf8" });
-  if (res.status !== 0) throw new Error(`building the web app failed:\n${res.stdout}\n${res.stderr}`);
 }
 
 async function waitForRowCount(page: Page, count: number): Promise<void> {
@@ -41,40 +28,20 @@ async function waitForRowCount(page: Page, count: number): Promise<void> {
 }
 
 describe("home page (/) in Chromium", { skip }, () => {
-  let server: { url: string; close(): Promise<void> } | undefined;
-  let context: BrowserContext | undefined;
-  let userDataDir: string | undefined;
+  let session: BrowserSession | undefined;
+  let server: { url: string } | undefined;
   let page: Page;
   let series: SeriesItem[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   before(
     async () => {
-      ensureWebBuilt();
-      server = await startTestServer();
+      session = await openBrowserSession({ consoleErrors: true });
+      server = session;
+      page = session.page;
+      pageErrors = session.errors;
       const res = await fetch(`${server.url}/api/v1/series`);
       series = ((await res.json()) as { items: SeriesItem[] }).items;
-      userDataDir = mkdtempSync(join(tmpdir(), "dxm-e2e-"));
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 1366, height: 768 },
-        locale: "vi-VN",
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-dev-shm-usage",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
-      });
-      page = context.pages()[0] ?? (await context.newPage());
-      page.on("pageerror", (e) => pageErrors.push(e.message));
-      page.on("console", (m) => {
-        if (m.type() === "error") pageErrors.push(`console: ${m.text()}`);
-      });
       await page.goto(`${server.url}/`);
       await page.waitForSelector('[data-testid="de-share-chart"] svg', { timeout: 30_000 });
     },
@@ -82,9 +49,7 @@ describe("home page (/) in Chromium", { skip }, () => {
   );
 
   after(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it("should show the Vietnamese heading by default", async () => {

@@ -5,32 +5,20 @@
  * downloaded browser); skips with a message when it is not installed.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { startTestServer } from "../src/api/testing.ts";
+import type { Page } from "playwright-core";
+import { type BrowserSession, browserSkip, openBrowserSession } from "./browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM}: apt-get install -y chromium`;
-const root = fileURLToPath(new URL("..", import.meta.url));
+const skip = browserSkip();
 const SCREENSHOT = join(tmpdir(), "dxm-reporting-form.png");
 
-/** Builds dist/web when it is missing or older than its sources; fails with the build's output. */
-function ensureWebBuilt(): void {
-  const res = spawnSync(process.execPath, ["scripts/ensure-web.mjs"], { cwd: root, encoding: "utf8" });
-  if (res.status !== 0) throw new Error(`building the web app failed:\n${res.stdout}\n${res.stderr}`);
-}
-
 describe("login and reporting (/login, /reporting) in Chromium", { skip }, () => {
-  let server: { url: string; close(): Promise<void> } | undefined;
-  let context: BrowserContext | undefined;
-  let userDataDir: string | undefined;
+  let session: BrowserSession | undefined;
+  let server: { url: string } | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   async function logIn(email: string, password: string): Promise<void> {
     await page.goto(`${server!.url}/login`);
@@ -41,34 +29,16 @@ describe("login and reporting (/login, /reporting) in Chromium", { skip }, () =>
 
   before(
     async () => {
-      ensureWebBuilt();
-      server = await startTestServer();
-      userDataDir = mkdtempSync(join(tmpdir(), "dxm-e2e-"));
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 1366, height: 768 },
-        locale: "vi-VN",
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-dev-shm-usage",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
-      });
-      page = context.pages()[0] ?? (await context.newPage());
-      page.on("pageerror", (e) => pageErrors.push(e.message));
+      session = await openBrowserSession();
+      server = session;
+      page = session.page;
+      pageErrors = session.errors;
     },
     { timeout: 180_000 },
   );
 
   after(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it("should refuse a wrong password with the server's message", async () => {
