@@ -15,7 +15,7 @@ import { CORE_INDUSTRIES, industries } from "../catalog/industries.ts";
 import type { AreaLevel, Geography } from "../domain/area.ts";
 import { DxmError } from "../domain/errors.ts";
 import { parsePeriod } from "../domain/period.ts";
-import { pickTable } from "../methods/derive-de.ts";
+import { pickTable, vaElement } from "../methods/derive-de.ts";
 import type { IntensityVariant } from "../methods/io.ts";
 import { type DeMethod, type Measurement, measureDigitalEconomy } from "../methods/measure.ts";
 import { listAreas } from "../store/catalog-repo.ts";
@@ -156,10 +156,7 @@ function measureCell(
     ioTableIsDemo: t.table.isDemo,
     grdp: cell.grdp,
     complete: cell.complete && missingIndustries.length === 0 && (method === "gso" || cell.platform !== null),
-    missing: [
-      ...cell.missing,
-      ...missingIndustries.map((c) => vaIndicator(c).replace("VA_SHARE_", "VA_")),
-    ].sort(),
+    missing: [...cell.missing, ...missingIndustries.map(vaElement)].sort(),
     measurement,
   };
 }

@@ -8,11 +8,11 @@
 import type { Geography } from "../domain/area.ts";
 import { NATION_CODE } from "../domain/area.ts";
 import type { Indicator, Target } from "../domain/catalog.ts";
-import { DxmError } from "../domain/errors.ts";
 import { assessProgress, type Progress } from "../methods/progress.ts";
 import { listAreas, listIndicators, listSeries, listTargets } from "../store/catalog-repo.ts";
 import { queryComputed } from "../store/computed-repo.ts";
 import type { Store } from "../store/db.ts";
+import { checkCodes } from "./read.ts";
 
 export interface ProgressQuery {
   indicator?: string[];
@@ -61,34 +61,10 @@ export async function getProgress(store: Store, q: ProgressQuery): Promise<Progr
     listAreas(store.db, { geography: [q.geography] }),
     listSeries(store.db),
   ]);
-  const knownIndicators = new Set(indicators.map((i) => i.code));
-  const bad = q.indicator?.filter((c) => !knownIndicators.has(c)) ?? [];
-  if (bad.length) {
-    throw new DxmError("unknown_code", `indicator: unknown code ${bad.join(", ")}`, {
-      field: "indicator",
-      messageVi: `indicator: không có mã ${bad.join(", ")}`,
-    });
-  }
-  const knownAreas = new Set(areas.map((a) => a.code));
-  const badAreas = q.area?.filter((c) => !knownAreas.has(c)) ?? [];
-  if (badAreas.length) {
-    throw new DxmError(
-      "unknown_code",
-      `area: unknown code ${badAreas.join(", ")} in geography ${q.geography}`,
-      {
-        field: "area",
-        messageVi: `area: không có mã ${badAreas.join(", ")} trong địa giới ${q.geography}`,
-      },
-    );
-  }
+  checkCodes("indicator", q.indicator, new Set(indicators.map((i) => i.code)));
+  checkCodes("area", q.area, new Set(areas.map((a) => a.code)));
   const knownSeries = new Set(series.map((s) => s.code));
-  const badSeries = q.series?.filter((c) => !knownSeries.has(c)) ?? [];
-  if (badSeries.length) {
-    throw new DxmError("unknown_code", `series: unknown code ${badSeries.join(", ")}`, {
-      field: "series",
-      messageVi: `series: không có chuỗi ${badSeries.join(", ")}`,
-    });
-  }
+  checkCodes("series", q.series, knownSeries);
   const withTargets = new Set(targets.map((t) => t.indicator));
   const chosen = indicators.filter(
     (i) => withTargets.has(i.code) && (!q.indicator?.length || q.indicator.includes(i.code)),

@@ -25,7 +25,12 @@ function unknown(field: string, values: readonly string[], known: Iterable<strin
   );
 }
 
-function checkCodes(field: string, values: readonly string[] | undefined, known: ReadonlySet<string>): void {
+/** Throws `unknown_code` naming the parameter when any of `values` is not in `known`. */
+export function checkCodes(
+  field: string,
+  values: readonly string[] | undefined,
+  known: ReadonlySet<string>,
+): void {
   if (!values?.length) return;
   const bad = values.filter((v) => !known.has(v));
   if (bad.length) unknown(field, bad, known);

@@ -3,7 +3,7 @@
  * database or a transaction first. Secrets never reach this module: sessions and tokens are looked
  * up by the sha256 of their value, passwords arrive hashed.
  */
-import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Geography } from "../domain/area.ts";
 import type { AreaScope, MachineToken, Role, User } from "../domain/auth.ts";
@@ -58,6 +58,18 @@ export async function listProvinces(
 // ---------------------------------------------------------------------------------------------
 // Users
 
+/** A user's provinces as a JSON array `[{geography, code}]`, for a query over `app_user as u`. */
+function userAreas(eb: ExpressionBuilder<Database & { u: Database["app_user"] }, "u">) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom("user_area as ua")
+      .select(["ua.geography", "ua.area_code as code"])
+      .whereRef("ua.user_id", "=", "u.id")
+      .orderBy("ua.geography")
+      .orderBy("ua.area_code"),
+  ).as("areas");
+}
+
 function userQuery(db: Db) {
   return db
     .selectFrom("app_user as u")
@@ -71,16 +83,7 @@ function userQuery(db: Db) {
       "u.last_login_at",
       "u.password_hash",
     ])
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom("user_area as ua")
-          .select(["ua.geography", "ua.area_code as code"])
-          .whereRef("ua.user_id", "=", "u.id")
-          .orderBy("ua.geography")
-          .orderBy("ua.area_code"),
-      ).as("areas"),
-    );
+    .select((eb) => userAreas(eb));
 }
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof userQuery>["executeTakeFirstOrThrow"]>>;
@@ -278,16 +281,7 @@ export async function findLiveSession(
       "u.created_at",
       "u.last_login_at",
     ])
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom("user_area as ua")
-          .select(["ua.geography", "ua.area_code as code"])
-          .whereRef("ua.user_id", "=", "u.id")
-          .orderBy("ua.geography")
-          .orderBy("ua.area_code"),
-      ).as("areas"),
-    )
+    .select((eb) => userAreas(eb))
     .where("s.id_hash", "=", idHash)
     .where("s.expires_at", ">", now)
     .where("s.last_seen_at", ">", idleCutoff)
