@@ -72,6 +72,17 @@ export interface ReportForm {
     readonly uncommented_warnings: number;
     readonly issues: readonly ValidationIssue[];
   };
+  readonly events?: readonly ReportEvent[];
+}
+
+/** One act in a report's history (save, submit, return with its comment, approve, reopen). */
+export interface ReportEvent {
+  readonly action: string;
+  readonly actor: string;
+  readonly at: string;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly comment: string | null;
 }
 
 export interface ReportSummary {
@@ -94,15 +105,34 @@ export interface CompletenessRow {
   readonly late: boolean;
 }
 
+/** One field's complaint in a 400 problem (`errors` of the problem document). */
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
 /** A failed request with the problem's message in both languages. */
 export class RequestError extends Error {
   readonly status: number | undefined;
   readonly detailVi: string | undefined;
-  constructor(message: string, status?: number, detailVi?: string) {
+  /** The problem's machine code, e.g. `conflict`. */
+  readonly code: string | undefined;
+  /** The field the problem names, and every field's complaint when the server lists them. */
+  readonly field: string | undefined;
+  readonly errors: readonly FieldError[];
+  constructor(
+    message: string,
+    status?: number,
+    detailVi?: string,
+    extra: { code?: string; field?: string; errors?: readonly FieldError[] } = {},
+  ) {
     super(message);
     this.name = "RequestError";
     this.status = status;
     this.detailVi = detailVi;
+    this.code = extra.code;
+    this.field = extra.field;
+    this.errors = extra.errors ?? [];
   }
   /** The message in the reader's language. */
   text(lang: Lang): string {
@@ -117,16 +147,21 @@ export function currentCsrfToken(): string | undefined {
   return csrfToken;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * One API call with the session cookie and, on unsafe methods, the CSRF token. A `FormData` body is
+ * sent as multipart (the browser sets its boundary); anything else as JSON.
+ */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let res: Response;
   try {
     res = await fetch(`${API_BASE}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       credentials: "same-origin",
     });
   } catch {
@@ -137,7 +172,14 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     );
   }
   if (!res.ok) {
-    let problem: { detail?: unknown; title?: unknown; detail_vi?: unknown } = {};
+    let problem: {
+      detail?: unknown;
+      title?: unknown;
+      detail_vi?: unknown;
+      code?: unknown;
+      field?: unknown;
+      errors?: unknown;
+    } = {};
     try {
       problem = (await res.json()) as typeof problem;
     } catch {
@@ -149,10 +191,24 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
         : typeof problem.title === "string"
           ? problem.title
           : `HTTP ${res.status}`;
+    const errors = Array.isArray(problem.errors)
+      ? problem.errors.filter(
+          (e): e is FieldError =>
+            typeof e === "object" &&
+            e !== null &&
+            typeof (e as FieldError).field === "string" &&
+            typeof (e as FieldError).message === "string",
+        )
+      : [];
     throw new RequestError(
       detail,
       res.status,
       typeof problem.detail_vi === "string" ? problem.detail_vi : undefined,
+      {
+        ...(typeof problem.code === "string" ? { code: problem.code } : {}),
+        ...(typeof problem.field === "string" ? { field: problem.field } : {}),
+        errors,
+      },
     );
   }
   if (res.status === 204) return undefined as T;
@@ -221,19 +277,25 @@ export function useReportQuery(geography: string, area: string, period: string) 
   });
 }
 
+/** Saves values and comments; with `version`, a report changed meanwhile is refused with a 409. */
 export function saveReport(
   geography: string,
   area: string,
   period: string,
   values: Record<string, number | null>,
   comments: Record<string, string>,
+  version?: number | null,
 ): Promise<ReportForm> {
-  return request<ReportForm>("PUT", `${reportPath(geography, area, period)}/values`, { values, comments });
+  return request<ReportForm>("PUT", `${reportPath(geography, area, period)}/values`, {
+    values,
+    comments,
+    ...(version !== null && version !== undefined ? { version } : {}),
+  });
 }
 
 export function reportAction(
   r: { geography: string; area: string; period: string },
-  action: "submit" | "approve" | "return",
+  action: "submit" | "approve" | "return" | "reopen",
   body: Record<string, unknown> = {},
 ): Promise<unknown> {
   return request<unknown>("POST", `${reportPath(r.geography, r.area, r.period)}/${action}`, body);
@@ -258,6 +320,55 @@ export function useCompletenessQuery(period: string | undefined) {
         `/reporting/completeness?period=${encodeURIComponent(period ?? "")}`,
       ),
     enabled: period !== undefined,
+    staleTime: 0,
+  });
+}
+
+/** One problem of an uploaded file, located by sheet and cell. */
+export interface UploadProblem {
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly element: string | null;
+  readonly code: string;
+  readonly message: string;
+  readonly message_vi: string;
+}
+
+export interface UploadPreview {
+  readonly stored: false;
+  readonly problems: readonly UploadProblem[];
+  readonly values: Readonly<Record<string, number | null>>;
+  readonly comments: Readonly<Record<string, string>>;
+}
+
+export interface UploadStored {
+  readonly stored: true;
+  readonly problems: readonly UploadProblem[];
+  readonly report: ReportForm;
+}
+
+/** Sends a filled template: without `confirm` the server only parses and checks it. */
+export function uploadReport(
+  r: { geography: string; area: string; period: string },
+  file: Blob,
+  fileName: string,
+  confirm: boolean,
+): Promise<UploadPreview | UploadStored> {
+  const body = new FormData();
+  body.append("file", file, fileName);
+  return request<UploadPreview | UploadStored>(
+    "POST",
+    `${reportPath(r.geography, r.area, r.period)}/upload${confirm ? "?confirm=true" : ""}`,
+    body,
+  );
+}
+
+export function useApprovedReportsQuery(enabled: boolean) {
+  return useQuery({
+    queryKey: ["reporting", "reports", "approved"],
+    queryFn: () => request<{ items: ReportSummary[] }>("GET", "/reports?state=approved"),
+    select: (r) => r.items,
+    enabled,
     staleTime: 0,
   });
 }

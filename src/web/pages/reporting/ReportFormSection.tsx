@@ -1,7 +1,11 @@
 /**
  * One report's form: sections by pillar, each element with its unit, the previous quarter and an
  * input; an explanation field for every element with a warning. Save stores the values and shows the
- * server's validation; Submit shows the server's refusal (422) when there is one.
+ * server's validation; Submit shows the server's refusal (422) when there is one. Both send the
+ * version the reporter saw: when someone changed the report meanwhile (409) the current state is
+ * reloaded and the reporter's typing stays in the fields, each one that differs showing the stored
+ * value, so they can re-apply or drop their edits. Obvious slips (text, fractions of a count, values
+ * out of bounds) are flagged while typing; the server's checks stay authoritative.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -15,7 +19,10 @@ import {
   useReportQuery,
 } from "../../data/reporting.ts";
 import { localName, useLanguage } from "../../i18n/language.tsx";
-import { formatNumber } from "../../lib/format.ts";
+import type { Messages } from "../../i18n/messages.ts";
+import { formatNumber, type Lang, LOCALES } from "../../lib/format.ts";
+import { checkInput, formatPlain, type InputProblem, parseInput } from "../../lib/report-input.ts";
+import { UploadPanel } from "./UploadPanel.tsx";
 
 interface Props {
   readonly geography: string;
@@ -50,6 +57,11 @@ function initialComments(form: ReportForm): Record<string, string> {
   return out;
 }
 
+function sameValue(typed: string, stored: number | null): boolean {
+  const n = parseInput(typed);
+  return n === stored || (n !== null && stored !== null && Math.abs(n - stored) < 1e-9);
+}
+
 function FormBody({ form }: { form: ReportForm }) {
   const { t, lang } = useLanguage();
   const queryClient = useQueryClient();
@@ -58,6 +70,9 @@ function FormBody({ form }: { form: ReportForm }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
+  // After a 409: the reloaded report differs from what the reporter typed; show where.
+  const [conflict, setConflict] = useState(false);
+  const key = reportKey(form.geography, form.area, form.period);
   const editable = form.state === "not_started" || form.state === "draft" || form.state === "returned";
 
   const warned = new Set(
@@ -71,7 +86,13 @@ function FormBody({ form }: { form: ReportForm }) {
     try {
       await action();
     } catch (e) {
-      setError(e instanceof RequestError ? e.text(lang) : String(e));
+      if (e instanceof RequestError && e.status === 409) {
+        setConflict(true);
+        setError(`${t.conflictMessage} (${e.text(lang)})`);
+        await queryClient.invalidateQueries({ queryKey: key });
+      } else {
+        setError(e instanceof RequestError ? e.text(lang) : String(e));
+      }
     } finally {
       setBusy(false);
     }
@@ -81,22 +102,39 @@ function FormBody({ form }: { form: ReportForm }) {
     run(async () => {
       const numbers: Record<string, number | null> = {};
       for (const [code, text] of Object.entries(values)) {
-        const trimmed = text.trim().replace(",", ".");
-        numbers[code] = trimmed === "" ? null : Number(trimmed);
+        const n = parseInput(text);
+        if (n !== null && !Number.isFinite(n)) throw new Error(t.inputNotNumber(code));
+        numbers[code] = n;
       }
       const kept: Record<string, string> = {};
       for (const [code, c] of Object.entries(comments)) if (c.trim() !== "") kept[code] = c.trim();
-      const saved = await saveReport(form.geography, form.area, form.period, numbers, kept);
-      queryClient.setQueryData(reportKey(form.geography, form.area, form.period), saved);
+      const saved = await saveReport(form.geography, form.area, form.period, numbers, kept, form.version);
+      queryClient.setQueryData(key, saved);
+      setConflict(false);
       setNotice(t.saved);
     });
 
   const submit = () =>
     run(async () => {
-      await reportAction(form, "submit");
-      await queryClient.invalidateQueries({ queryKey: reportKey(form.geography, form.area, form.period) });
+      await reportAction(form, "submit", form.version !== null ? { version: form.version } : {});
+      await queryClient.invalidateQueries({ queryKey: key });
+      setConflict(false);
       setNotice(t.submitted);
     });
+
+  /** Drops the reporter's edits: the fields show what is stored. */
+  const takeStored = (report: ReportForm) => {
+    setValues(initialValues(report));
+    setComments(initialComments(report));
+    setConflict(false);
+    setError(undefined);
+  };
+
+  const onUploaded = (report: ReportForm) => {
+    queryClient.setQueryData(key, report);
+    takeStored(report);
+    setNotice(t.uploadStored);
+  };
 
   const areaName = localName({ name_vi: form.area_name_vi, name_en: form.area_name_en }, lang);
 
@@ -127,6 +165,19 @@ function FormBody({ form }: { form: ReportForm }) {
           {error}
         </p>
       )}
+      {conflict && (
+        <p className="form-actions">
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => takeStored(form)}
+            data-testid="conflict-discard"
+          >
+            {t.conflictDiscard}
+          </button>
+        </p>
+      )}
+      {editable && <UploadPanel form={form} onStored={onUploaded} />}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -151,6 +202,9 @@ function FormBody({ form }: { form: ReportForm }) {
                 <tbody>
                   {section.elements.map((el) => {
                     const id = `el-${el.code}`;
+                    const typed = values[el.code] ?? "";
+                    const slip = checkInput(el, typed);
+                    const differs = conflict && !sameValue(typed, el.value);
                     return (
                       <tr key={el.code} data-code={el.code}>
                         <th scope="row">
@@ -168,9 +222,25 @@ function FormBody({ form }: { form: ReportForm }) {
                             inputMode="decimal"
                             disabled={!editable}
                             data-testid={`value-${el.code}`}
-                            value={values[el.code] ?? ""}
+                            value={typed}
+                            aria-invalid={slip ? true : undefined}
+                            aria-describedby={slip || differs ? `${id}-hint` : undefined}
                             onChange={(e) => setValues((v) => ({ ...v, [el.code]: e.target.value }))}
                           />
+                          {(slip || differs) && (
+                            <div id={`${id}-hint`} className="input-hints">
+                              {slip && (
+                                <span className="input-slip" data-testid={`slip-${el.code}`}>
+                                  {slipText(t, slip, lang)}
+                                </span>
+                              )}
+                              {differs && (
+                                <span className="input-stored" data-testid={`stored-${el.code}`}>
+                                  {t.conflictStored(formatPlain(el.value, LOCALES[lang]))}
+                                </span>
+                              )}
+                            </div>
+                          )}
                           {warned.has(el.code) && (
                             <label className="comment-field">
                               <span>{t.commentLabel}</span>
@@ -218,4 +288,17 @@ function FormBody({ form }: { form: ReportForm }) {
       </div>
     </section>
   );
+}
+
+function slipText(t: Messages, slip: InputProblem, lang: Lang): string {
+  switch (slip.kind) {
+    case "not_number":
+      return t.slipNotNumber;
+    case "not_integer":
+      return t.slipNotInteger;
+    case "below":
+      return t.slipBelow(formatPlain(slip.limit, LOCALES[lang]));
+    case "above":
+      return t.slipAbove(formatPlain(slip.limit, LOCALES[lang]));
+  }
 }

@@ -1,6 +1,9 @@
 /**
- * For reviewers: the reports awaiting review with Approve and Return (with a comment), then the
- * completeness board of the open period (state and lateness of every province).
+ * For reviewers: the reports awaiting review, each with its warnings (and the province's
+ * explanations) and its changes against last quarter, with Approve and Return (with a comment);
+ * the approved reports with Reopen (a recorded act, with an optional reason); then the completeness
+ * board of the open period (state and lateness of every province). Every act sends the version the
+ * reviewer saw, so a report changed meanwhile is refused (409) and the lists reload.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,14 +12,17 @@ import {
   type ReportSummary,
   RequestError,
   reportAction,
+  useApprovedReportsQuery,
   useCompletenessQuery,
   useSubmittedReportsQuery,
 } from "../../data/reporting.ts";
 import { localName, useLanguage } from "../../i18n/language.tsx";
+import { ReviewDetails } from "./ReviewDetails.tsx";
 
 export function ReviewerSection({ period }: { period: string | undefined }) {
   const { t } = useLanguage();
   const reports = useSubmittedReportsQuery(true);
+  const approved = useApprovedReportsQuery(true);
   const completeness = useCompletenessQuery(period);
   const names = new Map((completeness.data?.items ?? []).map((r) => [`${r.geography}:${r.area}`, r]));
 
@@ -36,6 +42,28 @@ export function ReviewerSection({ period }: { period: string | undefined }) {
           <ul className="review-list" data-testid="submitted-reports">
             {reports.data.map((r) => (
               <ReviewItem
+                key={`${r.geography}-${r.area}-${r.period}`}
+                report={r}
+                row={names.get(`${r.geography}:${r.area}`)}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby="approved-title">
+        <div className="card__head">
+          <h2 id="approved-title">{t.approvedReportsTitle}</h2>
+        </div>
+        {approved.isPending ? (
+          <p className="status">{t.loading}</p>
+        ) : approved.isError ? (
+          <p className="status status--error">{approved.error.message}</p>
+        ) : approved.data.length === 0 ? (
+          <p>{t.noApproved}</p>
+        ) : (
+          <ul className="review-list" data-testid="approved-reports">
+            {approved.data.map((r) => (
+              <ReopenItem
                 key={`${r.geography}-${r.area}-${r.period}`}
                 report={r}
                 row={names.get(`${r.geography}:${r.area}`)}
@@ -73,28 +101,40 @@ function ReviewItem({ report, row }: { report: ReportSummary; row: CompletenessR
     setBusy(true);
     setError(undefined);
     try {
-      await reportAction(report, action, action === "return" ? { comment } : {});
+      const version = { version: report.version };
+      await reportAction(report, action, action === "return" ? { ...version, comment } : version);
       await queryClient.invalidateQueries({ queryKey: ["reporting"] });
     } catch (e) {
       setError(e instanceof RequestError ? e.text(lang) : String(e));
+      if (e instanceof RequestError && e.status === 409) {
+        await queryClient.invalidateQueries({ queryKey: ["reporting"] });
+      }
     } finally {
       setBusy(false);
     }
   }
 
+  const label = row ? localName(row, lang) : `${report.geography}:${report.area}`;
   return (
-    <li className="review-item">
+    <li className="review-item" data-testid={`review-${report.geography}-${report.area}`}>
       <div>
-        <strong>{row ? localName(row, lang) : `${report.geography}:${report.area}`}</strong> · {report.period}
+        <strong>{label}</strong> · {report.period}
         {report.submitted_at && <span className="muted"> · {report.submitted_at.slice(0, 10)}</span>}
+        {report.submitted_by && <span className="muted"> · {report.submitted_by}</span>}
       </div>
+      <ReviewDetails geography={report.geography} area={report.area} period={report.period} />
       <div className="review-actions">
         <button type="button" className="button-primary" disabled={busy} onClick={() => void act("approve")}>
           {t.approve}
         </button>
         <label className="field">
-          <span className="visually-hidden">{t.returnComment}</span>
-          <input placeholder={t.returnComment} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <span className="visually-hidden">{t.returnCommentFor(label)}</span>
+          <input
+            placeholder={t.returnComment}
+            value={comment}
+            maxLength={2000}
+            onChange={(e) => setComment(e.target.value)}
+          />
         </label>
         <button
           type="button"
@@ -103,6 +143,63 @@ function ReviewItem({ report, row }: { report: ReportSummary; row: CompletenessR
           onClick={() => void act("return")}
         >
           {t.returnReport}
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function ReopenItem({ report, row }: { report: ReportSummary; row: CompletenessRow | undefined }) {
+  const { t, lang } = useLanguage();
+  const queryClient = useQueryClient();
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const label = row ? localName(row, lang) : `${report.geography}:${report.area}`;
+
+  async function reopen() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const reason = comment.trim();
+      await reportAction(report, "reopen", {
+        version: report.version,
+        ...(reason ? { comment: reason } : {}),
+      });
+      await queryClient.invalidateQueries({ queryKey: ["reporting"] });
+    } catch (e) {
+      setError(e instanceof RequestError ? e.text(lang) : String(e));
+      if (e instanceof RequestError && e.status === 409) {
+        await queryClient.invalidateQueries({ queryKey: ["reporting"] });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="review-item" data-testid={`approved-${report.geography}-${report.area}`}>
+      <div>
+        <strong>{label}</strong> · {report.period}
+        <span className="muted"> · v{report.version}</span>
+      </div>
+      <div className="review-actions">
+        <label className="field">
+          <span className="visually-hidden">{t.reopenReasonFor(label)}</span>
+          <input
+            placeholder={t.reopenReason}
+            value={comment}
+            maxLength={2000}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        </label>
+        <button type="button" className="button-secondary" disabled={busy} onClick={() => void reopen()}>
+          {t.reopen}
         </button>
       </div>
       {error && (
