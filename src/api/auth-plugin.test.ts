@@ -297,6 +297,28 @@ for (const backend of backends) {
       assert.equal(write.body.code, "unauthorized");
     });
 
+    it("logs out everywhere: every session of the person gets 401, another person's goes on", async () => {
+      const a = await session("reporter");
+      const loginB = await call("POST", "/api/v1/auth/login", {
+        body: { email: a.email, password: a.password },
+      });
+      const b = cookieOf(loginB)!.split(";")[0]!;
+      const other = await session("reviewer");
+      const noCsrf = await call("POST", "/api/v1/auth/logout-everywhere", { headers: { cookie: a.cookie } });
+      assert.equal(noCsrf.status, 403);
+      const out = await call("POST", "/api/v1/auth/logout-everywhere", {
+        headers: { cookie: a.cookie, "x-csrf-token": a.csrf },
+      });
+      assert.equal(out.status, 200);
+      assert.equal(out.body.sessions_ended, 2);
+      assert.match(cookieOf(out) ?? "", /^dxm_session=;/);
+      assert.equal((await call("GET", "/api/v1/auth/me", { headers: { cookie: a.cookie } })).status, 401);
+      assert.equal((await call("GET", "/api/v1/auth/me", { headers: { cookie: b } })).status, 401);
+      assert.equal((await call("GET", "/api/v1/auth/me", { headers: { cookie: other.cookie } })).status, 200);
+      const anonymous = await call("POST", "/api/v1/auth/logout-everywhere", {});
+      assert.equal(anonymous.status, 401);
+    });
+
     it("changes the password: other sessions get 401, this one goes on, the old password fails", async () => {
       const a = await session("reporter");
       const loginB = await call("POST", "/api/v1/auth/login", {

@@ -327,6 +327,22 @@ export async function logout(store: Store, session: { idHash: string }, by: Prin
   });
 }
 
+/** Ends every session of the person, this one included ("log out everywhere"); returns how many. */
+export async function logoutEverywhere(store: Store, by: Principal | null): Promise<number> {
+  assertCan(by?.kind === "user", by, "log out everywhere (machine tokens have no sessions)");
+  return store.db.transaction().execute(async (trx) => {
+    const n = await deleteUserSessions(trx, by!.id);
+    await recordAudit(trx, {
+      actor: actorName(by!),
+      action: "logout_everywhere",
+      entity: "user",
+      entityKey: actorName(by!),
+      after: { sessions_ended: n },
+    });
+    return n;
+  });
+}
+
 export type PasswordChangeResult =
   | { readonly kind: "ok"; readonly sessionsEnded: number }
   | { readonly kind: "throttled"; readonly retryAfterSeconds: number };

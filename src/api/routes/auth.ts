@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provid
 import { z } from "zod";
 import { type AreaScope, PASSWORD_MAX, PASSWORD_MIN, type Principal, type User } from "../../domain/auth.ts";
 import { DxmError } from "../../domain/errors.ts";
-import { changePassword, login, logout } from "../../services/auth.ts";
+import { changePassword, login, logout, logoutEverywhere } from "../../services/auth.ts";
 import type { Store } from "../../store/db.ts";
 import { clearSessionCookie, setSessionCookie } from "../auth-plugin.ts";
 import { sendProblem } from "../problem.ts";
@@ -115,6 +115,21 @@ export const authRoutes =
         if (req.authSession && req.principal) await logout(store, req.authSession, req.principal);
         clearSessionCookie(reply, req);
         return reply.code(204).send();
+      },
+    );
+
+    app.post(
+      "/auth/logout-everywhere",
+      {
+        schema: {
+          summary: "Log out everywhere: ends every session of the person, this one included",
+          tags: ["auth"],
+        },
+      },
+      async (req, reply) => {
+        const ended = await logoutEverywhere(store, req.principal);
+        clearSessionCookie(reply, req);
+        return { sessions_ended: ended };
       },
     );
 

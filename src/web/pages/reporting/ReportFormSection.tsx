@@ -136,6 +136,10 @@ function FormBody({ form }: { form: ReportForm }) {
     setNotice(t.uploadStored);
   };
 
+  const returned =
+    form.state === "returned"
+      ? [...(form.events ?? [])].reverse().find((e) => e.action === "return")
+      : undefined;
   const areaName = localName({ name_vi: form.area_name_vi, name_en: form.area_name_en }, lang);
 
   return (
@@ -155,6 +159,11 @@ function FormBody({ form }: { form: ReportForm }) {
         </strong>
         {form.version !== null && <span className="muted"> · v{form.version}</span>}
       </p>
+      {returned?.comment && (
+        <p className="form-error" data-testid="returned-comment">
+          {t.returnedWith(returned.actor, returned.comment)}
+        </p>
+      )}
       {notice && (
         <p className="form-notice" role="status" data-testid="report-notice">
           {notice}
