@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { startTestServer } from "../src/api/testing.ts";
 import { loadConfig } from "../src/config.ts";
+import type { Store } from "../src/store/db.ts";
 
 const cfg = loadConfig();
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -25,6 +26,8 @@ export function browserSkip(): string | false {
 
 export interface BrowserSession {
   readonly url: string;
+  /** The server's database (same process), to prepare what no route offers. */
+  readonly store: Store;
   readonly page: Page;
   readonly context: BrowserContext;
   /** Page errors and console errors seen so far. */
@@ -63,6 +66,7 @@ export async function openBrowserSession(options: { consoleErrors?: boolean } = 
   }
   return {
     url: server.url,
+    store: server.store,
     page,
     context,
     errors,

@@ -83,6 +83,8 @@ export interface AuditQuery {
   actor?: string;
   action?: string;
   since?: Date;
+  /** Exclusive upper bound. */
+  until?: Date;
   limit?: number;
   offset?: number;
 }
@@ -99,6 +101,7 @@ function filterOf(q: AuditQuery): AuditFilter {
     ...(q.actor !== undefined ? { actor: q.actor } : {}),
     ...(q.action !== undefined ? { action: q.action } : {}),
     ...(q.since !== undefined ? { since: q.since } : {}),
+    ...(q.until !== undefined ? { until: q.until } : {}),
   };
 }
 

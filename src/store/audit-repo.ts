@@ -47,6 +47,8 @@ export interface AuditFilter {
   actor?: string;
   action?: string;
   since?: Date;
+  /** Only rows strictly before this moment. */
+  until?: Date;
   /** Only rows with an id below this (paging newest first). */
   beforeId?: number;
 }
@@ -59,6 +61,7 @@ export async function listAudit(db: Db, filter: AuditFilter, limit: number, offs
   if (filter.actor !== undefined) q = q.where("actor", "=", filter.actor);
   if (filter.action !== undefined) q = q.where("action", "=", filter.action);
   if (filter.since !== undefined) q = q.where("at", ">=", filter.since);
+  if (filter.until !== undefined) q = q.where("at", "<", filter.until);
   if (filter.beforeId !== undefined) q = q.where("id", "<", filter.beforeId);
   const rows = await q.orderBy("id", "desc").limit(limit).offset(offset).execute();
   return rows.map((r) => ({

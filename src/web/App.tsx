@@ -7,6 +7,8 @@ import type { ComponentType } from "react";
 import { DemoBanner } from "./components/DemoBanner.tsx";
 import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 import { useLanguage } from "./i18n/language.tsx";
+import { AccountPage } from "./pages/account/AccountPage.tsx";
+import { AdminPage } from "./pages/admin/AdminPage.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -16,6 +18,8 @@ const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
   "/login": LoginPage,
   "/reporting": ReportingPage,
+  "/account": AccountPage,
+  "/admin": AdminPage,
 };
 
 function currentPage(): ComponentType {
@@ -41,6 +45,8 @@ export function App() {
           </div>
           <nav className="site-nav">
             <a href={`/reporting${window.location.search}`}>{t.navReporting}</a>
+            <a href={`/account${window.location.search}`}>{t.navAccount}</a>
+            <a href={`/admin${window.location.search}`}>{t.navAdmin}</a>
             <LanguageSwitch />
           </nav>
         </div>

@@ -58,6 +58,7 @@ interface TokenJson {
   areas: { geography: string; code: string }[];
 }
 interface AuditJson {
+  at: string;
   actor: string;
   action: string;
   entity_key: string;
@@ -368,8 +369,33 @@ for (const backend of backends) {
       const page = await call("GET", "/api/v1/audit?limit=1", { headers: admin });
       assert.equal(page.body.items.length, 1);
       assert.equal(page.body.next_offset, 1);
+      // A date range: `until` is exclusive, so a range ending before the entry leaves it out.
+      const at = entry!.at;
+      const inRange = await call(
+        "GET",
+        `/api/v1/audit?entity=user&since=${encodeURIComponent(at)}&until=${encodeURIComponent(
+          new Date(Date.parse(at) + 1).toISOString(),
+        )}`,
+        { headers: admin },
+      );
+      assert.equal(inRange.status, 200, inRange.text);
+      assert.ok(inRange.body.items.some((e) => e.entity_key === "audit@x.vn"));
+      const beforeIt = await call("GET", `/api/v1/audit?entity=user&until=${encodeURIComponent(at)}`, {
+        headers: admin,
+      });
+      assert.equal(
+        beforeIt.body.items.some((e) => e.entity_key === "audit@x.vn"),
+        false,
+        "until is exclusive",
+      );
+      const csvRange = await call("GET", `/api/v1/audit.csv?entity=user&until=${encodeURIComponent(at)}`, {
+        headers: admin,
+      });
+      assert.equal(csvRange.status, 200);
+      assert.equal(csvRange.text.includes("audit@x.vn"), false);
       for (const [q, field] of [
         ["since=yesterday", "since"],
+        ["until=2025-13-45", "until"],
         ["limit=0", "limit"],
         ["limit=5000", "limit"],
         ["colour=red", "colour"],

@@ -67,21 +67,25 @@ const password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 const id = z.strictObject({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 const text = z.string().min(1).max(200);
-const auditFilters = {
-  entity: text.optional(),
-  entity_key: z.string().min(1).max(500).optional(),
-  actor: z.string().min(1).max(500).optional(),
-  action: text.optional(),
-  since: z
+const moment = (name: string) =>
+  z
     .string()
     .max(40)
     .refine(
       (s) =>
         /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)),
-      "since is a date or a date-time, e.g. 2025-07-01 or 2025-07-01T08:00:00Z",
+      `${name} is a date or a date-time, e.g. 2025-07-01 or 2025-07-01T08:00:00Z`,
     )
     .transform((s) => new Date(s))
-    .optional(),
+    .optional();
+const auditFilters = {
+  entity: text.optional(),
+  entity_key: z.string().min(1).max(500).optional(),
+  actor: z.string().min(1).max(500).optional(),
+  action: text.optional(),
+  since: moment("since"),
+  /** Exclusive: `until=2025-07-02` ends with the last moment of 1 July (UTC). */
+  until: moment("until"),
 };
 
 function auditQuery(q: {
@@ -90,6 +94,7 @@ function auditQuery(q: {
   actor?: string | undefined;
   action?: string | undefined;
   since?: Date | undefined;
+  until?: Date | undefined;
 }): AuditQuery {
   return {
     ...(q.entity !== undefined ? { entity: q.entity } : {}),
@@ -97,6 +102,7 @@ function auditQuery(q: {
     ...(q.actor !== undefined ? { actor: q.actor } : {}),
     ...(q.action !== undefined ? { action: q.action } : {}),
     ...(q.since !== undefined ? { since: q.since } : {}),
+    ...(q.until !== undefined ? { until: q.until } : {}),
   };
 }
 
