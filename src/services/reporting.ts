@@ -52,12 +52,26 @@ function actorOf(p: Principal): string {
   return p.email ?? `${p.kind}:${p.id}`;
 }
 
-/** The data elements of the quarterly form: quarterly, reported by provinces, not derived. */
-export function formElements(elements: readonly DataElement[]): DataElement[] {
+/**
+ * The data elements of a quarter's form: those reported by provinces and not derived; quarterly ones
+ * every quarter, and annual ones (population, households, …) in the fourth quarter's report, which
+ * is where a provincial officer gives the year's figures. Without a period: the quarterly ones.
+ */
+export function formElements(elements: readonly DataElement[], period?: Period): DataElement[] {
   const derived = new Set<string>(DEMO_DERIVED_ELEMENTS);
+  const withAnnual = period?.kind === "Q" && period.index === 4;
   return elements.filter(
-    (e) => e.frequency === "quarterly" && e.areaAggregation !== "none" && !derived.has(e.code),
+    (e) =>
+      (e.frequency === "quarterly" || (withAnnual && e.frequency === "annual")) &&
+      e.areaAggregation !== "none" &&
+      !derived.has(e.code),
   );
+}
+
+/** The period a reported value belongs to: the quarter, or its year for an annual element. */
+export function valuePeriod(element: DataElement | undefined, reportPeriod: string): string {
+  if (element?.frequency !== "annual") return reportPeriod;
+  return String(parsePeriod(reportPeriod).year);
 }
 
 export interface ReportKey {
@@ -124,29 +138,45 @@ function previousQuarter(p: Period): string {
   );
 }
 
-/** Values of the previous quarter for the area: the reported series first, else (demo mode) the demo series. */
+/**
+ * Values of the previous period for the area: the previous quarter for quarterly elements, the
+ * previous year for annual ones (Q4 reports); the reported series first, else (demo mode) the demo
+ * series.
+ */
 async function previousValues(
   store: Store,
   key: ReportKey,
   period: Period,
 ): Promise<{ series: string | null; values: Map<string, number> }> {
-  const prev = previousQuarter(period);
-  const prevGeography = geographyOfPeriod(parsePeriod(prev));
-  for (const series of [REPORTED_SERIES, "demo"]) {
-    const rows = await store.db
-      .selectFrom("observation")
-      .select(["code", "value"])
-      .where("series", "=", series)
-      .where("target", "=", "element")
-      .where("geography", "=", prevGeography)
-      .where("area_code", "=", key.area)
-      .where("period", "=", prev)
-      .execute();
+  const prevQuarter = previousQuarter(period);
+  const wanted = [prevQuarter];
+  if (period.index === 4) wanted.push(String(period.year - 1));
+  const values = new Map<string, number>();
+  let found: string | null = null;
+  for (const prev of wanted) {
+    const prevGeography = geographyOfPeriod(parsePeriod(prev));
     // The same code means the same province only within one geography.
-    if (rows.length && prevGeography === key.geography)
-      return { series, values: new Map(rows.map((r) => [r.code, r.value])) };
+    if (prevGeography !== key.geography) continue;
+    for (const series of [REPORTED_SERIES, "demo"]) {
+      const rows = await store.db
+        .selectFrom("observation")
+        .select(["code", "value"])
+        .where("series", "=", series)
+        .where("target", "=", "element")
+        .where("geography", "=", prevGeography)
+        .where("area_code", "=", key.area)
+        .where("period", "=", prev)
+        .execute();
+      if (rows.length) {
+        // A quarter's row for an annual code cannot exist, nor a year's for a quarterly one, so
+        // the two periods fill different codes.
+        for (const r of rows) if (!values.has(r.code)) values.set(r.code, r.value);
+        if (prev === prevQuarter || found === null) found = series;
+        break;
+      }
+    }
   }
-  return { series: null, values: new Map() };
+  return { series: found, values };
 }
 
 export interface ReportView {
@@ -181,7 +211,7 @@ export async function getReport(
     loadRules(store),
     previousValues(store, key, period),
   ]);
-  const elements = formElements(allElements);
+  const elements = formElements(allElements, period);
   const values = new Map<string, number | null>();
   const comments = new Map<string, string>();
   if (report) {
@@ -256,16 +286,24 @@ export async function saveValues(
     `write the report of ${key.geography}:${key.area}`,
   );
   const p = principal!;
-  const elements = formElements(await listDataElements(store.db));
+  const catalogue = await listDataElements(store.db);
+  const elements = formElements(catalogue, period);
   const known = new Map(elements.map((e) => [e.code, e]));
+  const annual = new Set(catalogue.filter((e) => e.frequency === "annual").map((e) => e.code));
+  const annualHint = (code: string) => (annual.has(code) ? " (annual elements are reported in Q4)" : "");
+  const annualHintVi = (code: string) => (annual.has(code) ? " (chỉ tiêu năm báo cáo trong kỳ quý IV)" : "");
   const rows: { element: string; value: number | null; comment: string | null }[] = [];
   const commentsIn = input.comments ?? {};
   for (const [code, value] of Object.entries(input.values)) {
     if (!known.has(code)) {
-      throw new DxmError("invalid_body", `values.${code}: not a data element of the quarterly report`, {
-        field: `values.${code}`,
-        messageVi: `values.${code}: không phải chỉ tiêu của báo cáo quý`,
-      });
+      throw new DxmError(
+        "invalid_body",
+        `values.${code}: not a data element of this report${annualHint(code)}`,
+        {
+          field: `values.${code}`,
+          messageVi: `values.${code}: không phải chỉ tiêu của báo cáo này${annualHintVi(code)}`,
+        },
+      );
     }
     const el = known.get(code)!;
     if (
@@ -288,10 +326,14 @@ export async function saveValues(
   }
   for (const [code, text] of Object.entries(commentsIn)) {
     if (!known.has(code)) {
-      throw new DxmError("invalid_body", `comments.${code}: not a data element of the quarterly report`, {
-        field: `comments.${code}`,
-        messageVi: `comments.${code}: không phải chỉ tiêu của báo cáo quý`,
-      });
+      throw new DxmError(
+        "invalid_body",
+        `comments.${code}: not a data element of this report${annualHint(code)}`,
+        {
+          field: `comments.${code}`,
+          messageVi: `comments.${code}: không phải chỉ tiêu của báo cáo này${annualHintVi(code)}`,
+        },
+      );
     }
     if (text.length > MAX_COMMENT) {
       throw new DxmError("invalid_body", `comments.${code}: at most ${MAX_COMMENT} characters`, {
@@ -417,6 +459,7 @@ async function transition(
     });
     if (spec.action === "approve") {
       const values = await listReportValues(trx, report.id);
+      const catalogue = new Map((await listDataElements(trx)).map((e) => [e.code, e]));
       const observations: Observation[] = values
         .filter((v) => v.value !== null)
         .map((v) => ({
@@ -425,7 +468,8 @@ async function transition(
           target: "element",
           geography: key.geography,
           area: key.area,
-          period: report.period,
+          // An annual element of a Q4 report is the year's value.
+          period: valuePeriod(catalogue.get(v.element), report.period),
           value: v.value!,
           status: "preliminary",
           note: `report ${report.id} approved by ${actor}`,

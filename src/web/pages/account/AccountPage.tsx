@@ -92,65 +92,38 @@ function PasswordForm() {
     }
   }
 
-  const fieldError = (field: PasswordField) =>
-    error?.field === field ? (
-      <span className="field-error" id={`pw-${field}-error`} data-testid={`pw-${field}-error`}>
-        {error.text}
-      </span>
-    ) : undefined;
-  const described = (field: PasswordField, extra?: string) =>
-    [error?.field === field ? `pw-${field}-error` : undefined, extra].filter(Boolean).join(" ") || undefined;
-
   return (
     <section className="card auth-card" aria-labelledby="password-title">
       <h2 id="password-title">{t.passwordTitle}</h2>
       <form className="login-form" onSubmit={onSubmit} data-testid="password-form">
         <input type="text" name="username" autoComplete="username" hidden readOnly />
-        <label className="field">
-          <span>{t.passwordCurrent}</span>
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={current}
-            aria-invalid={error?.field === "current" || undefined}
-            aria-describedby={described("current")}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-          {fieldError("current")}
-        </label>
-        {/* The rules sit outside the label: they describe the field, they are not its name. */}
-        <div className="field">
-          <label htmlFor="pw-new">{t.passwordNew}</label>
-          <input
-            id="pw-new"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN}
-            value={next}
-            aria-invalid={error?.field === "new" || undefined}
-            aria-describedby={described("new", "pw-rules")}
-            onChange={(e) => setNext(e.target.value)}
-          />
-          <span className="field-help" id="pw-rules">
-            {t.passwordRules(PASSWORD_MIN)}
-          </span>
-          {fieldError("new")}
-        </div>
-        <label className="field">
-          <span>{t.passwordConfirm}</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            aria-invalid={error?.field === "confirm" || undefined}
-            aria-describedby={described("confirm")}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-          {fieldError("confirm")}
-        </label>
+        {/* Rules and errors sit outside the labels: they describe the fields, they are not their names. */}
+        <PasswordInput
+          id="pw-current"
+          label={t.passwordCurrent}
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          error={error?.field === "current" ? error.text : undefined}
+        />
+        <PasswordInput
+          id="pw-new"
+          label={t.passwordNew}
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN}
+          help={t.passwordRules(PASSWORD_MIN)}
+          value={next}
+          onChange={setNext}
+          error={error?.field === "new" ? error.text : undefined}
+        />
+        <PasswordInput
+          id="pw-confirm"
+          label={t.passwordConfirm}
+          autoComplete="new-password"
+          value={confirm}
+          onChange={setConfirm}
+          error={error?.field === "confirm" ? error.text : undefined}
+        />
         {error && error.field === undefined && (
           <p className="form-error" role="alert" data-testid="password-error">
             {error.text}
@@ -166,6 +139,47 @@ function PasswordForm() {
         </button>
       </form>
     </section>
+  );
+}
+
+function PasswordInput(props: {
+  id: string;
+  label: string;
+  autoComplete: string;
+  value: string;
+  onChange: (value: string) => void;
+  minLength?: number;
+  help?: string;
+  error: string | undefined;
+}) {
+  const described = [props.help ? `${props.id}-help` : "", props.error ? `${props.id}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="password"
+        autoComplete={props.autoComplete}
+        required
+        minLength={props.minLength}
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={described || undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {props.help && (
+        <span className="field-help" id={`${props.id}-help`}>
+          {props.help}
+        </span>
+      )}
+      {props.error && (
+        <span className="field-error" id={`${props.id}-error`} data-testid={`${props.id}-error`}>
+          {props.error}
+        </span>
+      )}
+    </div>
   );
 }
 
