@@ -51,6 +51,8 @@ export interface IndicatorDto {
   readonly numerator: string;
   readonly denominator: string | null;
   readonly factor: number;
+  /** The formula as a person reads it: `100 × ({A}) / ({B})`. */
+  readonly formula?: string;
   readonly frequency: string;
   readonly source: string;
   readonly tags: readonly string[];

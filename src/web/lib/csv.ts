@@ -17,7 +17,7 @@ export function csvCell(v: CsvValue): string {
 
 /** Header and rows as CSV text (CRLF line ends, RFC 4180). */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** Starts a download of the text as a file. */
