@@ -111,7 +111,9 @@ export function ProvinceMap({
             tooltip: { formatter: (p: { data: { province: string } }) => text(p.data.province) },
             label: {
               show: true,
-              position: "left",
+              position: "top",
+              align: "center",
+              lineHeight: 13,
               color: "#374151",
               fontSize: 11,
               formatter: (p: { name: string }) => p.name,

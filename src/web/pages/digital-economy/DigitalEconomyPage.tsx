@@ -178,6 +178,8 @@ function SpilloverFigure({ item }: { item: DigitalEconomyDto }) {
 function ProvincesFigure({ period, method }: { period: string; method: DeMethod }) {
   const { lang, t } = useLanguage();
   const provinces = useDeProvincesQuery({ geography: "2025", period, method });
+  const series = useSeriesQuery();
+  useDemoNotice(provinces.data?.some((p) => series.data?.find((s) => s.code === p.series)?.is_demo) ?? false);
   const items = provinces.data ?? [];
   const sorted = items.slice().sort((a, b) => (a.sectoral_share ?? 0) - (b.sectoral_share ?? 0));
   const option: EChartsCoreOption = {

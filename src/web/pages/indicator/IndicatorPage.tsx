@@ -7,7 +7,7 @@ import { IndicatorMapFigure } from "../../components/IndicatorMapFigure.tsx";
 import { ProvinceRankingTable } from "../../components/ProvinceRankingTable.tsx";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { apiUrl } from "../../data/client.ts";
-import { useIndicatorQuery } from "../../data/queries.ts";
+import { useAreasQuery, useIndicatorQuery } from "../../data/queries.ts";
 import type { IndicatorDto } from "../../data/types.ts";
 import { localName, useLanguage } from "../../i18n/language.tsx";
 import { comparatorText, formatValue } from "../../lib/display.ts";
@@ -17,6 +17,11 @@ import { TrendFigure } from "./TrendFigure.tsx";
 
 function Definition({ indicator }: { indicator: IndicatorDto }) {
   const { lang, t } = useLanguage();
+  const provinces = useAreasQuery("2025", "province");
+  const areaName = (code: string) => {
+    const a = provinces.data?.find((p) => p.code === code);
+    return a ? localName(a, lang) : t.provinceCode(code);
+  };
   const targets = indicator.targets.filter(
     (x, i, all) =>
       all.findIndex((y) => y.area === x.area && y.year === x.year && y.source === x.source) === i,
@@ -37,7 +42,7 @@ function Definition({ indicator }: { indicator: IndicatorDto }) {
         </div>
         <div>
           <dt>{t.unitLabel}</dt>
-          <dd>{t.unit(indicator.unit)}</dd>
+          <dd>{indicator.unit === "percent" ? t.unitPercent : t.unit(indicator.unit)}</dd>
         </div>
         <div>
           <dt>{t.pillarLabel}</dt>
@@ -71,7 +76,7 @@ function Definition({ indicator }: { indicator: IndicatorDto }) {
           <ul className="target-list">
             {targets.map((x) => (
               <li key={`${x.area}-${x.year}-${x.source}`}>
-                {x.area === "VN" ? t.national : t.provinceCode(x.area)}: {comparatorText(x.comparator)}{" "}
+                {x.area === "VN" ? t.national : areaName(x.area)}: {comparatorText(x.comparator)}{" "}
                 {formatValue(x.value, indicator, lang)} ({x.year}) —{" "}
                 <span className="text-muted">{x.source}</span>
               </li>

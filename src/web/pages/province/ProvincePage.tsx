@@ -214,6 +214,8 @@ function HistoryFigure({
     periodKind: "Y",
   });
   const series = preferredSeries(observations.data ?? []);
+  const seriesList = useSeriesQuery();
+  useDemoNotice(seriesList.data?.find((s) => s.code === series)?.is_demo ?? false);
   const years = [
     ...new Set((observations.data ?? []).filter((o) => o.series === series).map((o) => o.period)),
   ].sort();
@@ -324,7 +326,14 @@ export function ProvincePage({ params }: { params: RouteParams }) {
   const series = useSeriesQuery();
   const own = useObservationsQuery({ geography, area: [code], periodKind: "Y" });
   const nation = useObservationsQuery({ geography, area: [NATION_CODE], periodKind: "Y" });
-  const years = useMemo(() => [...new Set((own.data ?? []).map((o) => o.period))], [own.data]);
+  // Only the latest year of each indicator is ranked: ask for those years, not the whole history.
+  const years = useMemo(() => {
+    const latest = new Map<string, string>();
+    for (const o of own.data ?? []) {
+      if (o.value !== null && o.period > (latest.get(o.indicator) ?? "")) latest.set(o.indicator, o.period);
+    }
+    return [...new Set(latest.values())].sort();
+  }, [own.data]);
   const peers = useObservationsQuery(
     { geography, level: "province", periodKind: "Y", period: years },
     { enabled: years.length > 0 },
