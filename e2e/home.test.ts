@@ -74,12 +74,12 @@ describe("home page (/) in Chromium", { skip }, () => {
   });
 
   it("should show the same numbers as a table on request", async () => {
-    await page.getByRole("button", { name: "Xem dạng bảng" }).click();
+    await page.getByTestId("de-share").getByRole("button", { name: "Xem dạng bảng" }).click();
     const table = page.getByTestId("de-share-table");
     await table.waitFor();
     assert.ok((await table.locator("tbody tr").count()) >= 2);
     assert.match((await table.textContent()) ?? "", /≥ 20%/);
-    await page.getByRole("button", { name: "Xem biểu đồ" }).click();
+    await page.getByTestId("de-share").getByRole("button", { name: "Xem biểu đồ" }).click();
     await page.getByTestId("de-share-chart").waitFor();
   });
 
@@ -98,7 +98,7 @@ describe("home page (/) in Chromium", { skip }, () => {
   });
 
   it("should list the 63 provinces after switching to the 2008 geography", async () => {
-    await page.getByRole("radio", { name: /2008/ }).check();
+    await page.getByTestId("provinces").getByRole("radio", { name: /2008/ }).check();
     await waitForRowCount(page, 63);
     assert.equal(await page.locator(PROVINCE_ROWS).count(), 63);
   });

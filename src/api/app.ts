@@ -26,6 +26,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { digitalEconomyRoutes } from "./routes/digital-economy.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { metaRoutes } from "./routes/meta.ts";
+import { observationDownloadRoutes } from "./routes/observation-downloads.ts";
 import { observationRoutes } from "./routes/observations.ts";
 import { progressRoutes } from "./routes/progress.ts";
 import { reportRoutes } from "./routes/reports.ts";
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(metaRoutes(options.store));
       await api.register(indicatorRoutes(options.store));
       await api.register(observationRoutes(options.store));
+      await api.register(observationDownloadRoutes(options.store));
       await api.register(digitalEconomyRoutes(options.store));
       await api.register(progressRoutes(options.store));
       await api.register(authRoutes(options.store));

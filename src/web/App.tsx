@@ -1,35 +1,71 @@
 /**
- * The application shell: header with the language switch, the demo-data banner, the page, a footer.
- * Pages are chosen by path; the server answers every non-API path with index.html (SPA fallback), so
- * new pages only need an entry in `PAGES`.
+ * The application shell: header with the site navigation, search and language switch, the demo-data
+ * banner, the page, a footer. Pages with an exact path are listed in `PAGES` (one line each);
+ * pages with parameters in `ROUTES`. The server answers every non-API path with index.html (SPA
+ * fallback). Pages are loaded on demand (React.lazy) so each page's charts come with that page only.
  */
-import type { ComponentType } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { DemoBanner } from "./components/DemoBanner.tsx";
 import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
+import { SiteNav } from "./components/SiteNav.tsx";
+import { SiteSearch } from "./components/SiteSearch.tsx";
 import { useLanguage } from "./i18n/language.tsx";
-import { AccountPage } from "./pages/account/AccountPage.tsx";
-import { AdminPage } from "./pages/admin/AdminPage.tsx";
-import { HomePage } from "./pages/home/HomePage.tsx";
-import { LoginPage } from "./pages/login/LoginPage.tsx";
+import { href, matchPattern, normalizePath, type RouteParams } from "./lib/router.ts";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
-import { ReportingPage } from "./pages/reporting/ReportingPage.tsx";
+
+const LoginPage = lazy(() => import("./pages/login/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
+const ReportingPage = lazy(() =>
+  import("./pages/reporting/ReportingPage.tsx").then((m) => ({ default: m.ReportingPage })),
+);
+const HomePage = lazy(() => import("./pages/home/HomePage.tsx").then((m) => ({ default: m.HomePage })));
+const RankingsPage = lazy(() =>
+  import("./pages/rankings/RankingsPage.tsx").then((m) => ({ default: m.RankingsPage })),
+);
+const DigitalEconomyPage = lazy(() =>
+  import("./pages/digital-economy/DigitalEconomyPage.tsx").then((m) => ({ default: m.DigitalEconomyPage })),
+);
+const IndicatorPage = lazy(() =>
+  import("./pages/indicator/IndicatorPage.tsx").then((m) => ({ default: m.IndicatorPage })),
+);
+const ProvincePage = lazy(() =>
+  import("./pages/province/ProvincePage.tsx").then((m) => ({ default: m.ProvincePage })),
+);
+
+const AccountPage = lazy(() =>
+  import("./pages/account/AccountPage.tsx").then((m) => ({ default: m.AccountPage })),
+);
+const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
 
 const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
   "/login": LoginPage,
   "/reporting": ReportingPage,
+  "/rankings": RankingsPage,
+  "/digital-economy": DigitalEconomyPage,
   "/account": AccountPage,
   "/admin": AdminPage,
 };
 
-function currentPage(): ComponentType {
-  const path = window.location.pathname.replace(/\/+$/, "") || "/";
-  return PAGES[path] ?? NotFoundPage;
+/** Pages whose path has parameters (`:name`), tried in order after `PAGES`. */
+const ROUTES: readonly { readonly pattern: string; readonly page: ComponentType<{ params: RouteParams }> }[] =
+  [
+    { pattern: "/indicators/:code", page: IndicatorPage },
+    { pattern: "/provinces/:geography/:code", page: ProvincePage },
+  ];
+
+function CurrentPage() {
+  const path = normalizePath(window.location.pathname);
+  const Exact = PAGES[path];
+  if (Exact) return <Exact />;
+  for (const route of ROUTES) {
+    const params = matchPattern(route.pattern, path);
+    if (params) return <route.page params={params} />;
+  }
+  return <NotFoundPage />;
 }
 
 export function App() {
-  const { t } = useLanguage();
-  const Page = currentPage();
+  const { lang, t } = useLanguage();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -39,25 +75,32 @@ export function App() {
         <div className="container site-header__inner">
           <div>
             <h1 className="site-title">
-              <a href={`/${window.location.search}`}>{t.appTitle}</a>
+              <a href={href("/", lang)}>{t.appTitle}</a>
             </h1>
             <p className="site-tagline">{t.appTagline}</p>
           </div>
-          <nav className="site-nav">
-            <a href={`/reporting${window.location.search}`}>{t.navReporting}</a>
-            <a href={`/account${window.location.search}`}>{t.navAccount}</a>
-            <a href={`/admin${window.location.search}`}>{t.navAdmin}</a>
+          <div className="site-header__tools">
+            <SiteSearch />
             <LanguageSwitch />
-          </nav>
+          </div>
         </div>
+        <SiteNav />
       </header>
       <DemoBanner />
       <main id="main" className="container main">
-        <Page />
+        <Suspense
+          fallback={
+            <p className="status status--loading" role="status">
+              <span className="spinner" aria-hidden="true" /> {t.loading}
+            </p>
+          }
+        >
+          <CurrentPage />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="container">
-          dxmonitor · {t.footerApi} (<a href="/api/docs">/api/docs</a>)
+          dxmonitor · {t.footerApi} (<a href="/api/docs">/api/docs</a>) · {t.geoAttribution}
         </div>
       </footer>
     </>

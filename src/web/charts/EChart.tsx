@@ -14,9 +14,13 @@ interface EChartProps {
   readonly height?: number | string;
   readonly className?: string;
   readonly testId?: string;
+  /** Called with the clicked item's name and data (maps: the province code). */
+  readonly onClick?: (params: { name: string; data: unknown }) => void;
 }
 
-export function EChart({ option, ariaLabel, height = 360, className, testId }: EChartProps) {
+export function EChart({ option, ariaLabel, height = 360, className, testId, onClick }: EChartProps) {
+  const onClickRef = useRef(onClick);
+  onClickRef.current = onClick;
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
 
@@ -25,6 +29,7 @@ export function EChart({ option, ariaLabel, height = 360, className, testId }: E
     if (!el) return;
     const chart = echarts.init(el, null, { renderer: "svg" });
     chartRef.current = chart;
+    chart.on("click", (p) => onClickRef.current?.({ name: String(p.name ?? ""), data: p.data }));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {

@@ -7,7 +7,18 @@ import { useQuery } from "@tanstack/react-query";
 import type { AreaLevel, Geography } from "../../domain/area.ts";
 import type { PeriodKind } from "../../domain/period.ts";
 import { getAllItems, getJson } from "./client.ts";
-import type { AreaDto, IndicatorDto, ListResponse, ObservationDto, SeriesDto, TargetDto } from "./types.ts";
+import type {
+  AreaDto,
+  DeMethod,
+  DeProvinceDto,
+  DigitalEconomyDto,
+  IndicatorDto,
+  ListResponse,
+  ObservationDto,
+  ProgressDto,
+  SeriesDto,
+  TargetDto,
+} from "./types.ts";
 
 const REFERENCE = { staleTime: Number.POSITIVE_INFINITY, gcTime: Number.POSITIVE_INFINITY } as const;
 
@@ -71,5 +82,60 @@ export function useTargetsQuery(filter: { indicator?: string; geography?: Geogra
     queryFn: ({ signal }) => getJson<ListResponse<TargetDto>>("/targets", filter, signal),
     select: (r) => r.items,
     ...REFERENCE,
+  });
+}
+
+// --- Public pages (issue 5) ---
+
+export function useIndicatorQuery(code: string) {
+  return useQuery({
+    queryKey: ["indicator", code],
+    queryFn: ({ signal }) => getJson<IndicatorDto>(`/indicators/${encodeURIComponent(code)}`, {}, signal),
+    ...REFERENCE,
+  });
+}
+
+export function useProgressQuery(filter: {
+  indicator?: readonly string[];
+  geography: Geography;
+  area?: readonly string[];
+}) {
+  const params = { indicator: filter.indicator, geography: filter.geography, area: filter.area };
+  return useQuery({
+    queryKey: ["progress", params],
+    queryFn: ({ signal }) => getJson<ListResponse<ProgressDto>>("/progress", params, signal),
+    select: (r) => r.items,
+  });
+}
+
+export function useDigitalEconomyQuery(filter: {
+  geography: Geography;
+  area: string;
+  method: DeMethod;
+  periodKind: PeriodKind;
+}) {
+  const params = {
+    geography: filter.geography,
+    area: filter.area,
+    method: filter.method,
+    period_kind: filter.periodKind,
+  };
+  return useQuery({
+    queryKey: ["digital-economy", params],
+    queryFn: ({ signal }) => getJson<ListResponse<DigitalEconomyDto>>("/digital-economy", params, signal),
+    select: (r) => r.items,
+  });
+}
+
+export function useDeProvincesQuery(
+  filter: { geography: Geography; period: string; method: DeMethod },
+  enabled = true,
+) {
+  return useQuery({
+    queryKey: ["digital-economy-provinces", filter],
+    queryFn: ({ signal }) =>
+      getJson<ListResponse<DeProvinceDto>>("/digital-economy/provinces", filter, signal),
+    select: (r) => r.items,
+    enabled,
   });
 }

@@ -51,6 +51,8 @@ export interface IndicatorDto {
   readonly numerator: string;
   readonly denominator: string | null;
   readonly factor: number;
+  /** The formula as a person reads it: `100 × ({A}) / ({B})`. */
+  readonly formula?: string;
   readonly frequency: string;
   readonly source: string;
   readonly tags: readonly string[];
@@ -79,4 +81,96 @@ export interface SeriesDto {
   readonly description_vi: string;
   readonly description_en: string;
   readonly is_demo: boolean;
+}
+
+// --- Public pages (issue 5): progress, digital-economy measurement ---
+
+export type ProgressClass =
+  | "achieved"
+  | "on_track"
+  | "acceleration_needed"
+  | "off_track"
+  | "regressing"
+  | "insufficient_data";
+
+export interface YearValueDto {
+  readonly year: number;
+  readonly value: number;
+}
+
+export interface ProgressDto {
+  readonly indicator: string;
+  readonly geography: Geography;
+  readonly area: string;
+  readonly series: SeriesCode;
+  readonly target: TargetDto & { readonly scope: "own" | "national" };
+  readonly class: ProgressClass;
+  readonly ratio: number | null;
+  readonly growth_basis: string;
+  readonly growth_actual: number | null;
+  readonly growth_required: number | null;
+  readonly growth_required_from_now: number | null;
+  readonly numerator_growth_required: number | null;
+  readonly projection: {
+    readonly year: number;
+    readonly value: number;
+    readonly lower: number | null;
+    readonly upper: number | null;
+  } | null;
+  readonly target_path: readonly YearValueDto[];
+  readonly path_gap: {
+    readonly year: number;
+    readonly path_value: number;
+    readonly absolute: number;
+    readonly relative: number | null;
+  } | null;
+  readonly notes: readonly { readonly code: string; readonly message: string; readonly message_vi: string }[];
+  readonly inputs: {
+    readonly x0: number | null;
+    readonly t0: number | null;
+    readonly xc: number | null;
+    readonly tc: number | null;
+    readonly xstar: number;
+    readonly T: number;
+    readonly d: 1 | -1;
+    readonly comparator: Comparator;
+    readonly gdp_growth: number | null;
+  };
+}
+
+export type DeMethod = "gso" | "mic411";
+
+export interface DigitalEconomyDto {
+  readonly geography: Geography;
+  readonly area: string;
+  readonly period: string;
+  readonly method: DeMethod;
+  readonly intensity: "direct" | "total";
+  readonly series: SeriesCode;
+  readonly io_table_year: number | null;
+  readonly io_table_is_demo: boolean;
+  readonly value_added: number | null;
+  readonly grdp: number | null;
+  readonly share: number | null;
+  readonly components: { readonly core: number; readonly platform: number; readonly sectoral: number };
+  readonly sectors: readonly {
+    readonly sector: string;
+    readonly value_added: number;
+    readonly intensity: number;
+    readonly digital_value_added: number;
+    readonly share_of_sectoral: number;
+  }[];
+}
+
+export interface DeProvinceDto {
+  readonly rank: number;
+  readonly area: string;
+  readonly name_vi: string;
+  readonly name_en: string;
+  readonly series: SeriesCode;
+  readonly period: string;
+  readonly sectoral_value_added: number | null;
+  readonly grdp: number | null;
+  readonly sectoral_share: number | null;
+  readonly complete: boolean;
 }

@@ -4,8 +4,10 @@
  * Texts that take values are functions.
  */
 import type { Lang } from "../lib/format.ts";
+import { publicEn, publicVi } from "./public-messages.ts";
 
 const vi = {
+  ...publicVi,
   appTitle: "dxmonitor — Kinh tế số Việt Nam",
   appTagline: "Đo lường kinh tế số và theo dõi chuyển đổi số của cả nước và từng tỉnh, thành phố",
   skipToContent: "Bỏ qua, đến nội dung chính",
@@ -270,6 +272,7 @@ const vi = {
 export type Messages = typeof vi;
 
 const en: Messages = {
+  ...publicEn,
   appTitle: "dxmonitor — Vietnam's digital economy",
   appTagline:
     "Measuring the digital economy and following digital transformation, nationally and by province",

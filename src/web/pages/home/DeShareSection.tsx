@@ -14,6 +14,7 @@ import { SeriesLegend } from "../../components/SeriesLegend.tsx";
 import {
   useIndicatorsQuery,
   useObservationsQuery,
+  useProgressQuery,
   useSeriesQuery,
   useTargetsQuery,
 } from "../../data/queries.ts";
@@ -21,13 +22,28 @@ import { useLanguage } from "../../i18n/language.tsx";
 import type { Messages } from "../../i18n/messages.ts";
 import { formatPercent, type Lang } from "../../lib/format.ts";
 import { DE_SHARE_GDP } from "../../lib/indicators.ts";
+import { longestTargetPath } from "../../lib/progress-model.ts";
 import { seriesStyle, TARGET_STYLE } from "../../lib/series.ts";
 import { buildTrendModel, type TrendModel } from "./de-share-model.ts";
+
+const PATH_COLOR = "#6d28d9";
 
 const COMPARATOR_TEXT: Readonly<Record<Comparator, string>> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<" };
 const comparatorText = (c: Comparator) => COMPARATOR_TEXT[c] ?? c;
 
-function chartOption(model: TrendModel, lang: Lang, t: Messages, decimals: number): EChartsCoreOption {
+/** The geometric path from the baseline to the furthest target (DESIGN §4.4), for one series. */
+interface TargetPath {
+  readonly seriesName: string;
+  readonly byYear: ReadonlyMap<number, number>;
+}
+
+function chartOption(
+  model: TrendModel,
+  lang: Lang,
+  t: Messages,
+  decimals: number,
+  path: TargetPath | undefined,
+): EChartsCoreOption {
   const pct = (v: unknown) => formatPercent(typeof v === "number" ? v : null, lang, decimals);
   const targetByYear = new Map(model.targets.map((x) => [x.year, x]));
   return {
@@ -74,6 +90,20 @@ function chartOption(model: TrendModel, lang: Lang, t: Messages, decimals: numbe
           emphasis: { focus: "series" },
         };
       }),
+      ...(path
+        ? [
+            {
+              type: "line",
+              name: t.targetPathOf(path.seriesName),
+              data: model.years.map((y) => path.byYear.get(y) ?? null),
+              connectNulls: false,
+              symbol: "none",
+              color: PATH_COLOR,
+              lineStyle: { width: 1.5, type: [2, 4], color: PATH_COLOR },
+              z: 2,
+            },
+          ]
+        : []),
       ...(model.targets.length > 0
         ? [
             {
@@ -131,7 +161,15 @@ function targetSources(model: TrendModel): string {
   return [...years].map(([source, ys]) => `${source} (${ys.join(", ")})`).join("; ");
 }
 
-function TrendTable({ model, decimals }: { model: TrendModel; decimals: number }) {
+function TrendTable({
+  model,
+  decimals,
+  path,
+}: {
+  model: TrendModel;
+  decimals: number;
+  path: TargetPath | undefined;
+}) {
   const { lang, t } = useLanguage();
   const targetByYear = new Map(model.targets.map((x) => [x.year, x]));
   const rows = model.years
@@ -149,6 +187,11 @@ function TrendTable({ model, decimals }: { model: TrendModel; decimals: number }
                 {l.name}
               </th>
             ))}
+            {path ? (
+              <th scope="col" className="num">
+                {t.targetPathOf(path.seriesName)}
+              </th>
+            ) : null}
             {model.targets.length > 0 ? (
               <th scope="col" className="num">
                 {t.target}
@@ -175,6 +218,9 @@ function TrendTable({ model, decimals }: { model: TrendModel; decimals: number }
                     </td>
                   );
                 })}
+                {path ? (
+                  <td className="num">{formatPercent(path.byYear.get(year), lang, decimals)}</td>
+                ) : null}
                 {model.targets.length > 0 ? (
                   <td className="num" title={target?.source}>
                     {target
@@ -200,6 +246,7 @@ export function DeShareSection() {
     periodKind: "Y",
   });
   const targets = useTargetsQuery({ indicator: DE_SHARE_GDP, area: NATION_CODE });
+  const progress = useProgressQuery({ indicator: [DE_SHARE_GDP], geography: "2025", area: [NATION_CODE] });
   const series = useSeriesQuery();
   const indicators = useIndicatorsQuery();
   const decimals = indicators.data?.find((i) => i.code === DE_SHARE_GDP)?.decimals ?? 2;
@@ -211,9 +258,17 @@ export function DeShareSection() {
         : undefined,
     [observations.data, targets.data, series.data, lang],
   );
+  // The path of the first series listed (the official one when it has data).
+  const path = useMemo((): TargetPath | undefined => {
+    const first = model?.lines[0];
+    const p = first && progress.data ? longestTargetPath(progress.data, DE_SHARE_GDP, first.code) : undefined;
+    return p && first
+      ? { seriesName: first.name, byYear: new Map(p.target_path.map((x) => [x.year, x.value])) }
+      : undefined;
+  }, [model, progress.data]);
   const option = useMemo(
-    () => (model ? chartOption(model, lang, t, decimals) : undefined),
-    [model, lang, t, decimals],
+    () => (model ? chartOption(model, lang, t, decimals, path) : undefined),
+    [model, lang, t, decimals, path],
   );
   useDemoNotice(model?.showsDemo ?? false);
 
@@ -243,8 +298,24 @@ export function DeShareSection() {
             entries={model.lines}
             targetLabel={model.targets.length > 0 ? t.targetSeries : undefined}
           />
+          {path ? (
+            <p className="legend-extra">
+              <svg width="28" height="12" viewBox="0 0 28 12" aria-hidden="true" focusable="false">
+                <line
+                  x1="1"
+                  y1="6"
+                  x2="27"
+                  y2="6"
+                  stroke={PATH_COLOR}
+                  strokeWidth="2"
+                  strokeDasharray="2 4"
+                />
+              </svg>{" "}
+              {t.targetPathOf(path.seriesName)}
+            </p>
+          ) : null}
           {asTable ? (
-            <TrendTable model={model} decimals={decimals} />
+            <TrendTable model={model} decimals={decimals} path={path} />
           ) : (
             <EChart
               option={option}

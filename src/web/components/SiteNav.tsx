@@ -1,0 +1,34 @@
+/**
+ * The site navigation: the public pages, then reporting. Links keep the language. The current page
+ * is marked with `aria-current`. Pages of other parts of the system (the DTI index) are linked here
+ * too, so a reader finds them from every page.
+ */
+import { useLanguage } from "../i18n/language.tsx";
+import { href, normalizePath } from "../lib/router.ts";
+
+export function SiteNav() {
+  const { lang, t } = useLanguage();
+  const path = normalizePath(window.location.pathname);
+  const links = [
+    { path: "/", label: t.navOverview },
+    { path: "/rankings", label: t.navRankings },
+    { path: "/digital-economy", label: t.navDigitalEconomy },
+    { path: "/dti", label: t.navDti },
+    { path: "/reporting", label: t.navReporting },
+    { path: "/account", label: t.navAccount },
+    { path: "/admin", label: t.navAdmin },
+  ];
+  return (
+    <nav className="site-menu" aria-label={t.navLabel}>
+      <ul className="container site-menu__list">
+        {links.map((l) => (
+          <li key={l.path}>
+            <a href={href(l.path, lang)} aria-current={path === l.path ? "page" : undefined}>
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
