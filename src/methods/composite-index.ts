@@ -29,9 +29,10 @@
  * - Ranks: competition ranking ("1224"): rank = 1 + the number of areas with a strictly higher
  *   score; scores equal to 10 decimals tie (floating-point noise never breaks a tie).
  * - Uncertainty (Monte Carlo, seeded): each draw multiplies every weight by U(0.75, 1.25) and
- *   renormalises each node's weights to sum 1, picks the normalisation (minmax or target, for every
- *   indicator) and the aggregation (arithmetic or geometric, at both levels) with equal chances,
- *   scores and ranks all areas. Per area: the median rank and the 5th and 95th percentiles, by the
+ *   renormalises each node's weights to sum 1; with equal chances it keeps each indicator's own
+ *   normalisation or switches every indicator to the other one (minmax ↔ target), and keeps each
+ *   node's own aggregation or switches every node to the other one (arithmetic ↔ geometric); then
+ *   it scores and ranks all areas. The framework's own choices are thus one of the four cases. Per area: the median rank and the 5th and 95th percentiles, by the
  *   nearest-rank method (the ⌈p·n⌉-th smallest of the n draws), so every figure is a rank that occurred.
  * - Explanation of a change between two years: with Sᵗ = Σ wₚᵗ·sₚᵗ (arithmetic), pillar p contributes
  *   cₚ = wₚᵗ·sₚᵗ − wₚᶠ·sₚᶠ, which is wₚ·Δsₚ when the weights did not change, and Σ cₚ = Sᵗ − Sᶠ
@@ -295,7 +296,7 @@ function normaliseAll(
   spec: IndexSpec,
   input: IndexInput,
   goalposts: ReadonlyMap<string, Goalposts>,
-  kind: NormalisationKind | "own",
+  kind: "own" | "other",
 ): Normalised {
   const n = input.areas.length;
   return spec.pillars.map((p) =>
@@ -307,7 +308,8 @@ function normaliseAll(
       for (let a = 0; a < n; a++) {
         const v = values[a];
         if (v === null || v === undefined || !Number.isFinite(v)) continue;
-        out[a] = normaliseValue(v, ind, g, kind === "own" ? ind.normalisation : kind, spec.clip);
+        const own = ind.normalisation;
+        out[a] = normaliseValue(v, ind, g, kind === "own" ? own : own === "minmax" ? "target" : "minmax", spec.clip);
       }
       return out;
     }),
@@ -335,32 +337,44 @@ function scoreAll(
   norm: Normalised,
   n: number,
   weights: Weights,
-  aggregation: AggregationKind | "own",
+  aggregation: AggregationChoice,
 ): { pillars: Float64Array[]; index: Float64Array; imputed: boolean[][] } {
+  // Plain loops and no allocation per area: this runs once per Monte Carlo draw.
+  const exclude = spec.missing === "exclude";
   const pillars = spec.pillars.map((p, pi) => {
-    const kind = aggregation === "own" ? p.aggregation : aggregation;
+    const geometric = aggregationOf(p.aggregation, aggregation) === "geometric";
     const out = new Float64Array(n);
-    const s: number[] = [];
-    const w: number[] = [];
+    const cols = norm[pi]!;
+    const w = weights.indicator[pi]!;
     for (let a = 0; a < n; a++) {
-      s.length = 0;
-      w.length = 0;
+      let acc = 0;
+      let den = 0;
+      let present = 0;
       let missing = false;
-      p.indicators.forEach((_ind, ii) => {
-        const v = norm[pi]![ii]![a]!;
-        if (Number.isNaN(v)) missing = true;
-        else {
-          s.push(v);
-          w.push(weights.indicator[pi]![ii]!);
+      for (let ii = 0; ii < cols.length; ii++) {
+        const v = cols[ii]![a]!;
+        if (v !== v) {
+          missing = true;
+          continue;
         }
-      });
+        present++;
+        const wi = w[ii]!;
+        if (geometric) {
+          if (wi !== 0) acc += wi * Math.log(v > GEOMETRIC_FLOOR ? v : GEOMETRIC_FLOOR);
+        } else acc += wi * v;
+        den += wi;
+      }
       out[a] =
-        (missing && spec.missing === "exclude") || s.length === 0 ? Number.NaN : aggregateScores(kind, s, w);
+        (missing && exclude) || present === 0 || den === 0
+          ? Number.NaN
+          : geometric
+            ? Math.exp(acc / den)
+            : acc / den;
     }
     return out;
   });
   const imputed: boolean[][] = spec.pillars.map(() => new Array<boolean>(n).fill(false));
-  if (spec.missing === "impute_pillar_mean") {
+  if (!exclude) {
     pillars.forEach((col, pi) => {
       let sum = 0;
       let count = 0;
@@ -369,6 +383,7 @@ function scoreAll(
           sum += col[a]!;
           count++;
         }
+      if (count === n) return;
       const mean = count ? sum / count : Number.NaN;
       for (let a = 0; a < n; a++)
         if (Number.isNaN(col[a]!)) {
@@ -377,19 +392,55 @@ function scoreAll(
         }
     });
   }
-  const kind = aggregation === "own" ? spec.aggregation : aggregation;
+  const geometric = aggregationOf(spec.aggregation, aggregation) === "geometric";
   const index = new Float64Array(n);
-  const s = new Array<number>(spec.pillars.length);
+  const wp = weights.pillar;
   for (let a = 0; a < n; a++) {
+    let acc = 0;
+    let den = 0;
     let excluded = false;
-    for (let pi = 0; pi < spec.pillars.length; pi++) {
+    for (let pi = 0; pi < pillars.length; pi++) {
       const v = pillars[pi]![a]!;
-      if (Number.isNaN(v)) excluded = true;
-      s[pi] = v;
+      if (v !== v) {
+        excluded = true;
+        break;
+      }
+      const w = wp[pi]!;
+      if (geometric) {
+        if (w !== 0) acc += w * Math.log(v > GEOMETRIC_FLOOR ? v : GEOMETRIC_FLOOR);
+      } else acc += w * v;
+      den += w;
     }
-    index[a] = excluded ? Number.NaN : aggregateScores(kind, s, weights.pillar);
+    index[a] = excluded || den === 0 ? Number.NaN : geometric ? Math.exp(acc / den) : acc / den;
   }
   return { pillars, index, imputed };
+}
+
+/** `own`: each node's own aggregation; `other`: the other one at every node. */
+type AggregationChoice = "own" | "other";
+
+function aggregationOf(own: AggregationKind, choice: AggregationChoice): AggregationKind {
+  if (choice === "own") return own;
+  return own === "arithmetic" ? "geometric" : "arithmetic";
+}
+
+/** Competition ranks into `out` (NaN for no score) without allocating: O(n²), n is small. */
+function ranksInto(scores: ArrayLike<number>, keys: Float64Array, out: Float64Array): void {
+  const n = keys.length;
+  for (let i = 0; i < n; i++) {
+    const x = scores[i]!;
+    keys[i] = x === x && Number.isFinite(x) ? tieKey(x) : Number.NaN;
+  }
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    if (k !== k) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    let above = 0;
+    for (let j = 0; j < n; j++) if (keys[j]! > k) above++;
+    out[i] = above + 1;
+  }
 }
 
 const orNull = (x: number) => (Number.isFinite(x) ? x : null);
@@ -567,27 +618,26 @@ export function monteCarloRanks(
   }
   const n = input.areas.length;
   const norms = {
-    minmax: normaliseAll(spec, input, goalposts, "minmax"),
-    target: normaliseAll(spec, input, goalposts, "target"),
+    own: normaliseAll(spec, input, goalposts, "own"),
+    other: normaliseAll(spec, input, goalposts, "other"),
   };
   const base = specWeights(spec);
   const rand = seededRandom(seed);
   const labels = options.groups ? options.groups.map((g) => g.code) : input.areas;
   const m = labels.length;
   const ranks = labels.map(() => new Float64Array(draws));
-  const rankable = new Array<number | null>(m);
+  const keys = new Float64Array(m);
+  const drawRanks = new Float64Array(m);
   for (let d = 0; d < draws; d++) {
     const weights: Weights = {
       pillar: perturb(base.pillar, rand),
       indicator: base.indicator.map((w) => perturb(w, rand)),
     };
-    const normalisation: NormalisationKind = rand() < 0.5 ? "minmax" : "target";
-    const aggregation: AggregationKind = rand() < 0.5 ? "arithmetic" : "geometric";
+    const normalisation = rand() < 0.5 ? "own" : "other";
+    const aggregation: AggregationChoice = rand() < 0.5 ? "own" : "other";
     const { index } = scoreAll(spec, norms[normalisation], n, weights, aggregation);
-    const scores = options.groups ? groupMeans(index, options.groups) : index;
-    for (let i = 0; i < m; i++) rankable[i] = orNull(scores[i]!);
-    const r = competitionRanks(rankable);
-    for (let i = 0; i < m; i++) ranks[i]![d] = r[i] ?? Number.NaN;
+    ranksInto(options.groups ? groupMeans(index, options.groups) : index, keys, drawRanks);
+    for (let i = 0; i < m; i++) ranks[i]![d] = drawRanks[i]!;
   }
   const bands = labels.map((area, i) => {
     const sorted = ranks[i]!.filter((x) => !Number.isNaN(x)).sort();
