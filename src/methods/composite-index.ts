@@ -309,7 +309,13 @@ function normaliseAll(
         const v = values[a];
         if (v === null || v === undefined || !Number.isFinite(v)) continue;
         const own = ind.normalisation;
-        out[a] = normaliseValue(v, ind, g, kind === "own" ? own : own === "minmax" ? "target" : "minmax", spec.clip);
+        out[a] = normaliseValue(
+          v,
+          ind,
+          g,
+          kind === "own" ? own : own === "minmax" ? "target" : "minmax",
+          spec.clip,
+        );
       }
       return out;
     }),
