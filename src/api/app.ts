@@ -24,6 +24,7 @@ import { registerPublicCaching } from "./cache.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { digitalEconomyRoutes } from "./routes/digital-economy.ts";
+import { indexRoutes } from "./routes/index-scores.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { observationDownloadRoutes } from "./routes/observation-downloads.ts";
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes(options.store));
       await api.register(userRoutes(options.store));
       await api.register(reportRoutes(options.store, options.today ? { today: options.today } : {}));
+      await api.register(indexRoutes(options.store));
     },
     { prefix: "/api/v1" },
   );

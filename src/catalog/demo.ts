@@ -72,7 +72,7 @@ import {
 import { digitalIntensity } from "../methods/io.ts";
 import { loadAreas, provincesOf } from "./areas.ts";
 import { DEMO_IO_GDP, generateDemoIoTable } from "./demo-io.ts";
-import { dataElements } from "./indicators.ts";
+import { dataElements, PUBLISHED_ONLY_ELEMENTS } from "./indicators.ts";
 import { CORE_INDUSTRIES, industries, vaElementCode } from "./industries.ts";
 import { loadPublishedObservations } from "./published.ts";
 import { type Rng, rngFor } from "./random.ts";
@@ -1271,7 +1271,9 @@ export function generateDemoObservations(options: DemoOptions = {}): Observation
     else if (m.kind === "ratio") gen.makeRatio(code, m);
     else gen.makeNational(code, m);
   }
-  const stored = dataElements.filter((e) => !DEMO_DERIVED_ELEMENTS.has(e.code));
+  const stored = dataElements.filter(
+    (e) => !DEMO_DERIVED_ELEMENTS.has(e.code) && !PUBLISHED_ONLY_ELEMENTS.has(e.code),
+  );
   const missing = stored.filter((e) => !gen.values.has(e.code) && !gen.national.has(e.code));
   if (missing.length > 0) throw new Error(`demo: no model for ${missing.map((e) => e.code).join(", ")}`);
 

@@ -31,7 +31,7 @@ describe("catalogue", () => {
     const { series } = loadCatalog();
     assert.deepEqual(
       series.map((s) => s.code),
-      ["reported", "gso_official", "mic_estimate", "demo", "assessment"],
+      ["reported", "gso_official", "mic_estimate", "demo", "assessment", "dti_published"],
     );
     assert.deepEqual(
       series.filter((s) => s.isDemo).map((s) => s.code),

@@ -40,6 +40,8 @@ const PLAN_2023 = "Kế hoạch năm 2023 của Ủy ban Quốc gia về chuyể
 const SESSION_2023 =
   "Bộ Thông tin và Truyền thông, phiên họp chuyên đề lần 2 của Ủy ban Quốc gia về chuyển đổi số (30/8/2023; seed 000)";
 const FORUM_2023 = "Diễn đàn Quốc gia phát triển kinh tế số và xã hội số lần thứ I (13–14/9/2023; seed 002)";
+const DTI_2022 =
+  "Bộ Thông tin và Truyền thông, Chỉ số chuyển đổi số cấp tỉnh năm 2022 theo Quyết định 922/QĐ-BTTTT (công bố 12/7/2023, dti.gov.vn/xep-hang-2022)";
 const PROJECT = "Chỉ tiêu do dxmonitor tự định nghĩa (project-defined)";
 const fill1354 = (level: string, no: number) =>
   `${PROJECT}; đặt vào dòng ${level} ${no} của Quyết định 1354/QĐ-BTTTT, dòng này không đọc được từ nguồn công khai`;
@@ -99,6 +101,21 @@ function flow(code: string, unit: Unit, s: ElementSpec): DataElement {
     frequency: s.frequency ?? "quarterly",
     min: 0,
     max: s.max ?? 2_000_000_000,
+    ...describe(s),
+  };
+}
+
+/** A published index value (rank, score): not aggregated over areas, last over time. */
+function publishedIndex(code: string, unit: Unit, s: ElementSpec): DataElement {
+  return {
+    code,
+    unit,
+    valueType: "number",
+    areaAggregation: "none",
+    timeAggregation: "last",
+    frequency: s.frequency ?? "annual",
+    min: 0,
+    max: s.max ?? 1,
     ...describe(s),
   };
 }
@@ -519,7 +536,33 @@ export const dataElements: readonly DataElement[] = Object.freeze([
     pillar: "smart_cities",
     max: 100_000,
   }),
+  // The published provincial digital-transformation index (DTI): loaded as published, never
+  // generated nor reported (see PUBLISHED_ONLY_ELEMENTS). A rank or a score is not additive over
+  // provinces, so neither is aggregated nor re-based (`none`).
+  publishedIndex("DTI_PUBLISHED_RANK", "count", {
+    nameVi: "Thứ hạng công bố của tỉnh theo Chỉ số chuyển đổi số (DTI)",
+    nameEn: "Published rank of the province in the digital transformation index (DTI)",
+    pillar: "digital_government",
+    frequency: "annual",
+    max: 100,
+  }),
+  publishedIndex("DTI_PUBLISHED_SCORE", "index", {
+    nameVi: "Điểm công bố của tỉnh theo Chỉ số chuyển đổi số (DTI), thang 0–1",
+    nameEn: "Published score of the province in the digital transformation index (DTI), 0–1 scale",
+    pillar: "digital_government",
+    frequency: "annual",
+    max: 1,
+  }),
 ] satisfies DataElement[]);
+
+/**
+ * Elements that only published sources fill (the ministry's DTI ranking): the demo generator and
+ * the reporting forms leave them out.
+ */
+export const PUBLISHED_ONLY_ELEMENTS: ReadonlySet<string> = new Set([
+  "DTI_PUBLISHED_RANK",
+  "DTI_PUBLISHED_SCORE",
+]);
 
 const elementByCode = new Map(dataElements.map((e) => [e.code, e]));
 
@@ -1185,6 +1228,35 @@ export const indicators: readonly Indicator[] = Object.freeze([
     numerator: "{IOC_CENTRES}",
     source: `${PROJECT}; Báo điện tử ĐCSVN 8/7/2022 (seed 004: Trung tâm Giám sát điều hành đô thị thông minh)`,
     tags: ["project-defined", "seed"],
+  }),
+  // ---- The published digital-transformation index (DTI) --------------------------------------------
+  level("DTI_RANK", {
+    nameVi: "Thứ hạng Chỉ số chuyển đổi số cấp tỉnh (DTI) công bố",
+    nameEn: "Published provincial digital transformation index (DTI) rank",
+    definitionVi:
+      "Thứ hạng của tỉnh, thành phố trong bảng xếp hạng DTI do Bộ Thông tin và Truyền thông công bố (1 = cao nhất; các tỉnh bằng điểm cùng hạng).",
+    definitionEn:
+      "The province's rank in the DTI ranking published by the Ministry of Information and Communications (1 = best; equal scores share a rank).",
+    pillar: "digital_government",
+    unit: "rank",
+    direction: "lower",
+    numerator: "{DTI_PUBLISHED_RANK}",
+    source: DTI_2022,
+    tags: ["dti-published"],
+  }),
+  level("DTI_SCORE", {
+    nameVi: "Điểm Chỉ số chuyển đổi số cấp tỉnh (DTI) công bố",
+    nameEn: "Published provincial digital transformation index (DTI) score",
+    definitionVi:
+      "Điểm DTI của tỉnh, thành phố do Bộ công bố, thang 0–1 (điểm / 1000); chỉ có ở những tỉnh được công bố điểm.",
+    definitionEn:
+      "The province's DTI score as published by the ministry, 0–1 scale (points / 1000); only where the score was published.",
+    pillar: "digital_government",
+    unit: "index",
+    numerator: "{DTI_PUBLISHED_SCORE}",
+    decimals: 3,
+    source: DTI_2022,
+    tags: ["dti-published"],
   }),
 ] satisfies Indicator[]);
 

@@ -48,13 +48,40 @@ describe("published observations", () => {
   });
 
   it("loads the 13 published provincial shares of 2022 as ministry estimates in the 2008 geography", () => {
-    const provinces = obs.filter((o) => o.area !== "VN");
+    const provinces = obs.filter((o) => o.area !== "VN" && o.series === "mic_estimate");
     assert.equal(provinces.length, 13);
     assert.ok(
       provinces.every((o) => o.series === "mic_estimate" && o.geography === "2008" && o.period === "2022"),
     );
     assert.equal(provinces.find((o) => o.area === "27")?.value, 56.83);
     assert.match(provinces.find((o) => o.area === "51")?.note ?? "", /lowest of 63/);
+  });
+
+  it("loads the published 2022 DTI ranking: a rank for all 63 provinces, a score where published", () => {
+    const dti = obs.filter((o) => o.series === "dti_published");
+    const ranks = dti.filter((o) => o.code === "DTI_RANK");
+    assert.equal(ranks.length, 63);
+    assert.ok(dti.every((o) => o.geography === "2008" && o.period === "2022" && o.status === "official"));
+    assert.equal(ranks.find((o) => o.area === "48")?.value, 1);
+    assert.deepEqual(
+      ranks
+        .filter((o) => o.value === 15)
+        .map((o) => o.area)
+        .sort(),
+      ["15", "38"],
+    );
+    const scores = dti.filter((o) => o.code === "DTI_SCORE");
+    assert.deepEqual(
+      scores.map((o) => [o.area, o.value]),
+      [
+        ["48", 0.8002],
+        ["79", 0.7163],
+        ["22", 0.7024],
+        ["46", 0.6975],
+        ["92", 0.6924],
+        ["84", 0.6077],
+      ],
+    );
   });
 
   it("has one observation per series, code, geography, area and period, for catalogue indicators only", () => {

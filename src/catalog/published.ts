@@ -21,6 +21,9 @@ import { findIndicator } from "./indicators.ts";
 export const DE_SHARE_FILE = "facts/digital-economy-share-gdp.csv";
 export const SEED_OBSERVATIONS_FILE = "facts/national-observations-from-seeds.csv";
 export const PROVINCIAL_DE_SHARE_2022_FILE = "facts/digital-economy-share-grdp-2022-mic.csv";
+export const DTI_2022_FILE = "facts/dti-2022-provincial-ranking.csv";
+const DTI_2022_SOURCE =
+  "Bộ Thông tin và Truyền thông, xếp hạng DTI cấp tỉnh năm 2022 (Quyết định 922/QĐ-BTTTT), công bố 12/7/2023, dti.gov.vn/xep-hang-2022";
 
 const STATUSES: readonly ObservationStatus[] = ["preliminary", "official", "revised", "estimate"];
 const PUBLISHED_SERIES = ["gso_official", "mic_estimate"] as const;
@@ -122,6 +125,44 @@ function provincialShares2022(): Sourced[] {
   });
 }
 
+/**
+ * The published 2022 DTI ranking as series `dti_published`: `DTI_RANK` for all 63 provinces and
+ * `DTI_SCORE` where the score was published. Ranks run 1–63 and ties share a rank (15 = 15).
+ */
+function dtiRanking2022(): Sourced[] {
+  const areas = loadAreas();
+  const rows = readCsvTable(DTI_2022_FILE, ["rank", "province_code_2008", "province", "score"]);
+  const out: Sourced[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const area = r.required("province_code_2008");
+    if (!areas.some((a) => a.geography === "2008" && a.level === "province" && a.code === area))
+      throw r.error("province_code_2008", `"${area}" is not a 2008 province code`);
+    if (seen.has(area)) throw r.error("province_code_2008", `province ${area} is ranked twice`);
+    seen.add(area);
+    const base = {
+      series: "dti_published",
+      target: "indicator" as const,
+      geography: "2008" as const,
+      area,
+      period: "2022",
+      status: "official" as const,
+      note: DTI_2022_SOURCE,
+    };
+    out.push({
+      obs: { ...base, code: "DTI_RANK", value: r.integer("rank", 1, 63) },
+      file: r.file,
+      row: r.row,
+    });
+    if (r.optional("score") !== null) {
+      const score = r.number("score");
+      if (score < 0 || score > 1) throw r.error("score", `${score} is not a score between 0 and 1`);
+      out.push({ obs: { ...base, code: "DTI_SCORE", value: score }, file: r.file, row: r.row });
+    }
+  }
+  return out;
+}
+
 const keyOf = (o: Observation) => `${o.series}|${o.code}|${o.geography}|${o.area}|${o.period}`;
 
 let cached: readonly Observation[] | undefined;
@@ -130,7 +171,12 @@ let cached: readonly Observation[] | undefined;
 export function loadPublishedObservations(): Observation[] {
   if (!cached) {
     const byKey = new Map<string, Sourced>();
-    for (const s of [...nationalShares(), ...seedObservations(), ...provincialShares2022()]) {
+    for (const s of [
+      ...nationalShares(),
+      ...seedObservations(),
+      ...provincialShares2022(),
+      ...dtiRanking2022(),
+    ]) {
       const key = keyOf(s.obs);
       const prior = byKey.get(key);
       if (prior === undefined) {

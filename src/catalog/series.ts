@@ -61,6 +61,16 @@ export const series: readonly Series[] = Object.freeze([
       "Values aggregated from the digital-transformation self-assessments that enterprises submit in this system; they describe only the enterprises that took part, not a representative survey sample.",
     isDemo: false,
   },
+  {
+    code: "dti_published",
+    nameVi: "Chỉ số chuyển đổi số (DTI) do Bộ công bố",
+    nameEn: "Digital transformation index (DTI) as published by the ministry",
+    descriptionVi:
+      "Bảng xếp hạng Chỉ số chuyển đổi số cấp tỉnh năm 2022 theo Quyết định 922/QĐ-BTTTT do Bộ Thông tin và Truyền thông công bố (dti.gov.vn): thứ hạng của cả 63 tỉnh, thành phố và điểm của những tỉnh được công bố điểm. Là số liệu tham chiếu, không phải chỉ số do hệ thống tính.",
+    descriptionEn:
+      "The 2022 provincial digital transformation index ranking under Decision 922/QĐ-BTTTT as published by the Ministry of Information and Communications (dti.gov.vn): the rank of all 63 provinces and the score where it was published. A reference series, not the index this system computes.",
+    isDemo: false,
+  },
 ] satisfies Series[]);
 
 export function findSeries(code: SeriesCode): Series | undefined {

@@ -127,8 +127,8 @@ describe("dxm on a data folder", () => {
     assert.equal(first.code, 0, first.stderr);
     const r = JSON.parse(first.stdout);
     assert.equal(r.areas, 111);
-    assert.equal(r.data_elements, 83);
-    assert.equal(r.indicators, 72);
+    assert.equal(r.data_elements, 85);
+    assert.equal(r.indicators, 74);
     assert.ok(r.targets > 0);
     assert.ok(r.published_inserted > 0);
     assert.equal(r.demo_rows, "(not loaded)");

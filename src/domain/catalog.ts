@@ -33,7 +33,8 @@ export type Unit =
   | "transactions"
   | "count"
   | "percent"
-  | "index";
+  | "index"
+  | "rank";
 
 /**
  * How an element aggregates over areas: `sum`; `mean` (unweighted); `weighted_mean:CODE` (weighted by

@@ -169,6 +169,7 @@ const UNIT_LABELS: Record<Unit, string> = {
   count: "số lượng / count",
   percent: "% / percent",
   index: "chỉ số / index",
+  rank: "thứ hạng / rank",
 };
 
 const INSTRUCTIONS_VI = [

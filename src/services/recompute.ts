@@ -14,6 +14,7 @@ import { replaceComputed } from "../store/computed-repo.ts";
 import type { Store } from "../store/db.ts";
 import { setMeta } from "../store/meta-repo.ts";
 import { listObservations, listObservedSeries } from "../store/observations-repo.ts";
+import { computeIndexResults, type IndexComputeReport } from "./index-scores.ts";
 import { loadIntensities } from "./io-tables.ts";
 import type { ProgressFn } from "./seed.ts";
 
@@ -34,6 +35,8 @@ export interface RecomputeReport {
     engineMs: number;
     totalMs: number;
   }[];
+  /** The composite indices, recomputed from the new indicator values (index-scores.ts). */
+  index?: IndexComputeReport;
   totalMs: number;
 }
 
@@ -91,6 +94,7 @@ export async function recompute(
     done++;
   }
   options.onProgress?.("recompute", done, todo.length);
+  report.index = await computeIndexResults(store);
   await setMeta(store.db, "recomputed_at", new Date().toISOString());
   report.totalMs = performance.now() - t0;
   return report;
