@@ -3,6 +3,7 @@
  * types. `Generated` marks columns the database fills.
  */
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
+import type { AssessmentTables } from "./schema-assessments.ts";
 import type { AuthTables } from "./schema-auth.ts";
 import type { ReportTables } from "./schema-reports.ts";
 
@@ -165,7 +166,7 @@ export interface AuditLogTable {
   after: JSONColumnType<Record<string, unknown>> | null;
 }
 
-export interface Database extends AuthTables, ReportTables {
+export interface Database extends AuthTables, ReportTables, AssessmentTables {
   area: AreaTable;
   area_member: AreaMemberTable;
   pillar: PillarTable;
