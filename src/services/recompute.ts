@@ -14,6 +14,7 @@ import { replaceComputed } from "../store/computed-repo.ts";
 import type { Store } from "../store/db.ts";
 import { setMeta } from "../store/meta-repo.ts";
 import { listObservations, listObservedSeries } from "../store/observations-repo.ts";
+import { syncAssessmentObservations } from "./assessments.ts";
 import { loadIntensities } from "./io-tables.ts";
 import type { ProgressFn } from "./seed.ts";
 
@@ -56,6 +57,8 @@ export async function recompute(
     total: i.total,
   }));
   const elementCodes = new Set(elements.map((e) => e.code));
+  // The series `assessment` is derived from the stored self-assessments: refresh it first.
+  await syncAssessmentObservations(store);
   const observed = await listObservedSeries(store.db);
   const todo = options.series?.length ? observed.filter((s) => options.series!.includes(s)) : observed;
   const report: RecomputeReport = { series: [], totalMs: 0 };
