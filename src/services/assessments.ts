@@ -9,7 +9,7 @@
  * code. A submission returns a random result token; only its SHA-256 is stored, and the result route
  * answers for that one submission only. The history a firm sees is the tokens its browser kept.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import {
   ADVICE,
   adviceBand,
@@ -875,4 +875,78 @@ export async function seedDemoAssessments(
 export async function removeDemoAssessments(store: Store): Promise<number> {
   await store.db.deleteFrom("meta").where("key", "=", "demo_assessments").execute();
   return deleteDemoAssessments(store.db, AGGREGATES);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bot resistance without third parties: a signed form token that proves the form was fetched at
+// least `minFillMs` before it is sent (a person needs minutes for 30 questions, a script sends at
+// once), a honeypot field that people never see and bots fill, and a rate limit per address (in the
+// route). The signing secret is random, made once and kept in the database, so every app process
+// behind a proxy accepts the others' tokens.
+
+export const DEFAULT_MIN_FILL_MS = 20_000;
+const FORM_TOKEN_MAX_AGE_MS = 24 * 3_600_000;
+
+async function formSecret(store: Store): Promise<string> {
+  const existing = await getMeta(store.db, "assessment_form_secret");
+  if (existing) return existing;
+  await store.db
+    .insertInto("meta")
+    .values({ key: "assessment_form_secret", value: randomBytes(32).toString("hex"), updated_at: new Date() })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  return (await getMeta(store.db, "assessment_form_secret"))!;
+}
+
+const sign = (secret: string, issued: string) => createHmac("sha256", secret).update(`form:${issued}`).digest("base64url");
+
+export async function issueFormToken(store: Store, now = new Date()): Promise<string> {
+  const issued = String(now.getTime());
+  return `${issued}.${sign(await formSecret(store), issued)}`;
+}
+
+/** The bot checks of a submission: form token and honeypot. Returns the errors, each by field. */
+export async function botCheck(
+  store: Store,
+  body: unknown,
+  options: { now?: Date; minFillMs?: number } = {},
+): Promise<FieldError[]> {
+  const now = (options.now ?? new Date()).getTime();
+  const minFill = options.minFillMs ?? DEFAULT_MIN_FILL_MS;
+  const errors: FieldError[] = [];
+  const b = isRecord(body) ? body : {};
+  if (b.website !== undefined && b.website !== "")
+    errors.push({
+      field: "website",
+      message: "website: leave this field empty",
+      messageVi: "website: để trống ô này",
+    });
+  const token = b.formToken;
+  const [issued, sig] = typeof token === "string" ? token.split(".") : [];
+  const age = now - Number(issued);
+  if (!issued || !sig || !/^\d{1,15}$/.test(issued) || !safeEqualText(sig, sign(await formSecret(store), issued)))
+    errors.push({
+      field: "formToken",
+      message: "formToken: missing or not issued by this server; fetch the questionnaire first",
+      messageVi: "formToken: thiếu hoặc không do máy chủ cấp; hãy tải lại bảng hỏi",
+    });
+  else if (age < minFill)
+    errors.push({
+      field: "formToken",
+      message: `formToken: sent too soon after the form was opened; wait ${Math.ceil((minFill - age) / 1000)} s and send again`,
+      messageVi: `formToken: gửi quá nhanh sau khi mở bảng hỏi; chờ ${Math.ceil((minFill - age) / 1000)} giây rồi gửi lại`,
+    });
+  else if (age > FORM_TOKEN_MAX_AGE_MS)
+    errors.push({
+      field: "formToken",
+      message: "formToken: expired (older than 24 hours); reload the questionnaire",
+      messageVi: "formToken: đã hết hạn (quá 24 giờ); hãy tải lại bảng hỏi",
+    });
+  return errors;
+}
+
+function safeEqualText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
