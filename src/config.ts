@@ -61,7 +61,10 @@ function thresholds(env: Env, name: string, fallback: readonly number[]): readon
   const ok =
     list.length === 5 &&
     list.every((t, i) => Number.isFinite(t) && t > 0 && t <= 100 && (i === 0 || t > list[i - 1]!));
-  if (!ok) throw new Error(`${name}="${v}" must be five increasing numbers above 0 and at most 100, e.g. 10,30,50,70,85`);
+  if (!ok)
+    throw new Error(
+      `${name}="${v}" must be five increasing numbers above 0 and at most 100, e.g. 10,30,50,70,85`,
+    );
   return Object.freeze(list);
 }
 

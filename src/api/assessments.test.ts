@@ -15,8 +15,16 @@ for (const backend of await demoBackends()) {
     let slowApp: FastifyInstance;
     before(async () => {
       store = await backend.open();
-      app = await buildApp({ store, logLevel: "warn", assessments: { minFillMs: 0, submitRateLimit: { max: 8, timeWindowMs: 60_000 } } });
-      slowApp = await buildApp({ store, logLevel: "warn", assessments: { minFillMs: 60_000, submitRateLimit: false } });
+      app = await buildApp({
+        store,
+        logLevel: "warn",
+        assessments: { minFillMs: 0, submitRateLimit: { max: 8, timeWindowMs: 60_000 } },
+      });
+      slowApp = await buildApp({
+        store,
+        logLevel: "warn",
+        assessments: { minFillMs: 60_000, submitRateLimit: false },
+      });
     });
     after(async () => {
       await app?.close();
@@ -24,7 +32,8 @@ for (const backend of await demoBackends()) {
       await store?.close();
     });
 
-    const formToken = async (a = app) => JSON.parse((await a.inject({ url: "/api/v1/assessments/questionnaire" })).body).form_token as string;
+    const formToken = async (a = app) =>
+      JSON.parse((await a.inject({ url: "/api/v1/assessments/questionnaire" })).body).form_token as string;
     const body = async (over: Record<string, unknown> = {}) => ({
       taxCode: "0312345678",
       name: "Công ty Cổ phần Ví Dụ",
@@ -59,7 +68,10 @@ for (const backend of await demoBackends()) {
       assert.equal(out.result.level, 4);
       assert.equal(out.result.level_name_vi, "Nâng cao");
       assert.ok(out.result.peers.count >= 1);
-      const read = await app.inject({ url: "/api/v1/assessments/result", headers: { "x-assessment-token": out.token } });
+      const read = await app.inject({
+        url: "/api/v1/assessments/result",
+        headers: { "x-assessment-token": out.token },
+      });
       assert.equal(read.statusCode, 200);
       assert.equal(JSON.parse(read.body).tax_code, "0312345678");
       const wrong = await app.inject({
@@ -142,7 +154,9 @@ for (const backend of await demoBackends()) {
       );
       assert.match(s.caveat_en, /not representative/);
       assert.ok(s.trend.length >= 2);
-      const region = JSON.parse((await app.inject({ url: "/api/v1/assessments/stats?area=DNB&sector=G&size=small" })).body);
+      const region = JSON.parse(
+        (await app.inject({ url: "/api/v1/assessments/stats?area=DNB&sector=G&size=small" })).body,
+      );
       assert.ok(region.count > 0 && region.count < s.count);
       assert.ok(region.provinces.every((p: { code: string }) => ["79", "75", "80"].includes(p.code)));
       const bad = await app.inject({ url: "/api/v1/assessments/stats?size=huge" });
@@ -156,7 +170,11 @@ for (const backend of await demoBackends()) {
     it("limits submissions per address", async () => {
       let limited = false;
       for (let i = 0; i < 10 && !limited; i++) {
-        const res = await app.inject({ method: "POST", url: "/api/v1/assessments", payload: { formToken: "x" } });
+        const res = await app.inject({
+          method: "POST",
+          url: "/api/v1/assessments",
+          payload: { formToken: "x" },
+        });
         if (res.statusCode === 429) limited = true;
         else assert.equal(res.statusCode, 400);
       }

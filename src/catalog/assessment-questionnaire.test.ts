@@ -28,9 +28,11 @@ describe("the self-assessment questionnaire", () => {
   it("asks 30 questions, five per pillar, with unique codes and both languages", () => {
     assert.equal(QUESTIONS.length, 30);
     assert.equal(new Set(QUESTIONS.map((q) => q.code)).size, 30);
-    for (const p of MATURITY_PILLARS) assert.equal(QUESTIONS.filter((q) => q.pillar === p.code).length, 5, p.code);
+    for (const p of MATURITY_PILLARS)
+      assert.equal(QUESTIONS.filter((q) => q.pillar === p.code).length, 5, p.code);
     for (const q of QUESTIONS)
-      for (const t of [q.textVi, q.textEn, q.lowVi, q.lowEn, q.highVi, q.highEn]) assert.ok(t.length > 1, q.code);
+      for (const t of [q.textVi, q.textEn, q.lowVi, q.lowEn, q.highVi, q.highEn])
+        assert.ok(t.length > 1, q.code);
   });
 
   it("gives three bands of advice to every pillar and valid default thresholds", () => {

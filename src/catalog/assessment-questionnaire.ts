@@ -457,7 +457,11 @@ export const PLATFORMS: readonly Platform[] = Object.freeze([
   { code: "SOCIAL_COMMERCE", nameVi: "Bán hàng qua mạng xã hội", nameEn: "Selling on social media" },
   { code: "CLOUD_OFFICE", nameVi: "Văn phòng số trên đám mây", nameEn: "Cloud office suite" },
   { code: "CASHLESS", nameVi: "Thanh toán không dùng tiền mặt", nameEn: "Cashless payment" },
-  { code: "ETAX_EINSURANCE", nameVi: "Thuế, bảo hiểm xã hội điện tử", nameEn: "E-tax and e-social insurance" },
+  {
+    code: "ETAX_EINSURANCE",
+    nameVi: "Thuế, bảo hiểm xã hội điện tử",
+    nameEn: "E-tax and e-social insurance",
+  },
   { code: "HRM", nameVi: "Quản lý nhân sự, tiền lương", nameEn: "HR and payroll software" },
   { code: "LOGISTICS", nameVi: "Nền tảng vận chuyển, giao nhận", nameEn: "Delivery and logistics platform" },
 ] satisfies Platform[]);

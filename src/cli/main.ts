@@ -25,6 +25,7 @@ import type { ObservationQuery } from "../services/read.ts";
 import { recompute } from "../services/recompute.ts";
 import { DEFAULT_DEMO_SEED, removeDemo, seedDemo, seedReference } from "../services/seed.ts";
 import { migrateToLatest, openStore, type Store } from "../store/db.ts";
+import { ASSESSMENTS_HELP, runAssessmentsCommand } from "./assessments-command.ts";
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
 import { runUserCommand, USER_HELP } from "./user-command.ts";
 
@@ -56,6 +57,7 @@ Commands:
                      [--period 2024] [--series demo] [--level province] [--output FILE]
                                 published observations as CSV or JSON
 ${USER_HELP.trimEnd()}
+${ASSESSMENTS_HELP.trimEnd()}
   help                          this text
 
 Global options:
@@ -482,6 +484,12 @@ export async function main(argv: string[]): Promise<number> {
           withStore: (c, fn) => withStore(cfg, c, fn),
           out: createOutput({}),
           stdin: process.stdin,
+        });
+
+      case "assessments":
+        return await runAssessmentsCommand(rest, {
+          withStore: (c, fn) => withStore(cfg, c, fn),
+          out: createOutput({}),
         });
 
       case "demo": {

@@ -14,7 +14,9 @@ import {
 } from "./maturity.ts";
 
 const pillars = ["A", "B", "C", "D", "E", "F"].map((code) => ({ code, weight: 1 }));
-const questions = pillars.flatMap((p) => [1, 2, 3, 4, 5].map((i) => ({ code: `${p.code}${i}`, pillar: p.code })));
+const questions = pillars.flatMap((p) =>
+  [1, 2, 3, 4, 5].map((i) => ({ code: `${p.code}${i}`, pillar: p.code })),
+);
 const T = [10, 30, 50, 70, 85];
 
 describe("maturity scoring", () => {

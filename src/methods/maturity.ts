@@ -70,7 +70,8 @@ export function checkThresholds(thresholds: readonly number[]): string | undefin
   if (thresholds.length !== 5) return "give five thresholds, the lower bounds of levels 1 to 5";
   for (let i = 0; i < 5; i++) {
     const t = thresholds[i]!;
-    if (!Number.isFinite(t) || t <= 0 || t > 100) return `threshold ${i + 1} (${t}) must be above 0 and at most 100`;
+    if (!Number.isFinite(t) || t <= 0 || t > 100)
+      return `threshold ${i + 1} (${t}) must be above 0 and at most 100`;
     if (i > 0 && t <= thresholds[i - 1]!) return "thresholds must increase";
   }
   return undefined;
@@ -119,7 +120,9 @@ export type TaxCodeProblem = "empty" | "characters" | "length" | "branch";
  * Checks the format of a tax code: 10 digits, or 10 digits + `-` + 3 digits (a dependent unit).
  * Spaces around it are ignored. Returns the normalised code or the problem.
  */
-export function checkTaxCode(input: string): { ok: true; code: string } | { ok: false; problem: TaxCodeProblem } {
+export function checkTaxCode(
+  input: string,
+): { ok: true; code: string } | { ok: false; problem: TaxCodeProblem } {
   const s = input.trim();
   if (!s) return { ok: false, problem: "empty" };
   if (!/^[0-9-]+$/.test(s)) return { ok: false, problem: "characters" };

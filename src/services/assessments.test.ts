@@ -110,9 +110,14 @@ for (const backend of await referenceBackends()) {
       assert.equal(first.result.level, 3);
       assert.equal(first.result.level_name_vi, "Hình thành");
       assert.equal(first.result.pillars[0]?.score, 100);
-      assert.deepEqual(first.result.platforms, ["MARKETPLACE", "CASHLESS", "EINVOICE"].sort((a, b) =>
-        ["EINVOICE", "MARKETPLACE", "CASHLESS"].indexOf(a) - ["EINVOICE", "MARKETPLACE", "CASHLESS"].indexOf(b),
-      ));
+      assert.deepEqual(
+        first.result.platforms,
+        ["MARKETPLACE", "CASHLESS", "EINVOICE"].sort(
+          (a, b) =>
+            ["EINVOICE", "MARKETPLACE", "CASHLESS"].indexOf(a) -
+            ["EINVOICE", "MARKETPLACE", "CASHLESS"].indexOf(b),
+        ),
+      );
       assert.equal(first.result.next_steps.length, 2);
       assert.equal(first.result.peers.count, 1);
       assert.equal(first.result.peers.percentile, 50);
@@ -126,7 +131,10 @@ for (const backend of await referenceBackends()) {
       assert.equal(await countAssessments(store.db), 1);
       // The fresh token reads the result; the first one no longer does.
       assert.equal((await getResult(store, again.token, T)).id, first.result.id);
-      await assert.rejects(getResult(store, first.token, T), (e) => e instanceof DxmError && e.code === "not_found");
+      await assert.rejects(
+        getResult(store, first.token, T),
+        (e) => e instanceof DxmError && e.code === "not_found",
+      );
     });
 
     it("keeps a retake as history and counts only the latest in the statistics", async () => {
@@ -141,9 +149,7 @@ for (const backend of await referenceBackends()) {
       assert.equal(stats.mean_overall, 80);
       assert.deepEqual(
         stats.trend.map((t) => [t.quarter, t.submissions]),
-        [
-          ["2025-Q4", 2],
-        ],
+        [["2025-Q4", 2]],
       );
     });
 
@@ -188,8 +194,14 @@ for (const backend of await referenceBackends()) {
     });
 
     it("rejects statistics for an unknown area or the 2008 geography, naming the parameter", async () => {
-      await assert.rejects(getStats(store, { area: "XX" }), (e) => e instanceof DxmError && e.field === "area");
-      await assert.rejects(getStats(store, { geography: "2008" }), (e) => e instanceof DxmError && e.field === "geography");
+      await assert.rejects(
+        getStats(store, { area: "XX" }),
+        (e) => e instanceof DxmError && e.field === "area",
+      );
+      await assert.rejects(
+        getStats(store, { geography: "2008" }),
+        (e) => e instanceof DxmError && e.field === "geography",
+      );
     });
 
     it("feeds the series `assessment`, from which recompute derives the share of self-assessed SMEs using platforms", async () => {

@@ -10,6 +10,7 @@
  * answers for that one submission only. The history a firm sees is the tokens its browser kept.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { loadAreas, provincesOf, successorUnits } from "../catalog/areas.ts";
 import {
   ADVICE,
   adviceBand,
@@ -27,13 +28,12 @@ import {
   SIZE_SOURCE,
   type SizeClass,
 } from "../catalog/assessment-questionnaire.ts";
-import { loadAreas, provincesOf, successorUnits } from "../catalog/areas.ts";
 import { generateDemoAssessments } from "../catalog/demo-assessments.ts";
 import { config } from "../config.ts";
 import type { Area } from "../domain/area.ts";
+import { DxmError } from "../domain/errors.ts";
 import type { Observation } from "../domain/observation.ts";
 import { formatPeriod, type Period, periodEnd, quarterRange, tryParsePeriod } from "../domain/period.ts";
-import { DxmError } from "../domain/errors.ts";
 import {
   checkTaxCode,
   levelOf,
@@ -58,9 +58,9 @@ import {
   type NewAssessment,
   peerStanding,
   realSubmissionSpan,
+  type StoredAssessment,
   setResultTokenHash,
   stageImportRows,
-  type StoredAssessment,
 } from "../store/assessments-repo.ts";
 import type { Store } from "../store/db.ts";
 import { getMeta, setMeta } from "../store/meta-repo.ts";
@@ -98,7 +98,12 @@ const PILLAR_COLUMN: Record<MaturityPillarCode, keyof NewAssessment> = {
 
 export function questionnaire(thresholds: readonly number[] = config().maturityThresholds) {
   return {
-    pillars: MATURITY_PILLARS.map((p) => ({ code: p.code, name_vi: p.nameVi, name_en: p.nameEn, weight: p.weight })),
+    pillars: MATURITY_PILLARS.map((p) => ({
+      code: p.code,
+      name_vi: p.nameVi,
+      name_en: p.nameEn,
+      weight: p.weight,
+    })),
     questions: QUESTIONS.map((q) => ({
       code: q.code,
       pillar: q.pillar,
@@ -120,7 +125,11 @@ export function questionnaire(thresholds: readonly number[] = config().maturityT
     thresholds_note_vi: THRESHOLDS_NOTE.vi,
     thresholds_note_en: THRESHOLDS_NOTE.en,
     sectors: SECTIONS.map((s) => ({ code: s.code, name_vi: s.nameVi, name_en: s.nameEn })),
-    sizes: SIZE_CLASSES.map((s) => ({ code: s, name_vi: SIZE_NAMES[s].nameVi, name_en: SIZE_NAMES[s].nameEn })),
+    sizes: SIZE_CLASSES.map((s) => ({
+      code: s,
+      name_vi: SIZE_NAMES[s].nameVi,
+      name_en: SIZE_NAMES[s].nameEn,
+    })),
     size_criteria: {
       source: SIZE_SOURCE,
       unit: "VND billion; employees = annual average with social insurance",
@@ -155,7 +164,9 @@ export interface Submission {
   platforms: string[];
 }
 
-let areaCache: { provinces2025: Map<string, Area>; successor: Map<string, string>; areas: Area[] } | undefined;
+let areaCache:
+  | { provinces2025: Map<string, Area>; successor: Map<string, string>; areas: Area[] }
+  | undefined;
 function areaIndex() {
   if (!areaCache) {
     const areas = loadAreas();
@@ -168,7 +179,8 @@ function areaIndex() {
   return areaCache;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 const TAX_MESSAGES = {
   empty: ["is required", "bắt buộc"],
@@ -184,7 +196,9 @@ const TAX_MESSAGES = {
  * Checks every field of a submission and returns either the clean submission or every error, each
  * naming its field (`taxCode`, `province.code`, `answers.CUS1`, `platforms[2]` …).
  */
-export function checkSubmission(raw: unknown): { ok: true; value: Submission } | { ok: false; errors: FieldError[] } {
+export function checkSubmission(
+  raw: unknown,
+): { ok: true; value: Submission } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const err = (field: string, en: string, vi: string) =>
     errors.push({ field, message: `${field}: ${en}`, messageVi: `${field}: ${vi}` });
@@ -206,19 +220,34 @@ export function checkSubmission(raw: unknown): { ok: true; value: Submission } |
   let province = "";
   const idx = areaIndex();
   if (!isRecord(body.province)) {
-    err("province", "give { geography, code } of the province", "cần { geography, code } của tỉnh, thành phố");
+    err(
+      "province",
+      "give { geography, code } of the province",
+      "cần { geography, code } của tỉnh, thành phố",
+    );
   } else {
     const g = body.province.geography;
     const c = body.province.code;
-    if (g !== "2025" && g !== "2008") err("province.geography", "must be 2025 or 2008", "phải là 2025 hoặc 2008");
+    if (g !== "2025" && g !== "2008")
+      err("province.geography", "must be 2025 or 2008", "phải là 2025 hoặc 2008");
     if (typeof c !== "string" || !c) err("province.code", "is required", "bắt buộc");
     else if (g === "2025") {
       if (idx.provinces2025.has(c)) province = c;
-      else err("province.code", `${c} is not a province of the 2025 geography`, `${c} không phải mã tỉnh, thành phố năm 2025`);
+      else
+        err(
+          "province.code",
+          `${c} is not a province of the 2025 geography`,
+          `${c} không phải mã tỉnh, thành phố năm 2025`,
+        );
     } else if (g === "2008") {
       const next = idx.successor.get(c);
       if (next) province = next;
-      else err("province.code", `${c} is not a province of the 2008 geography`, `${c} không phải mã tỉnh năm 2008`);
+      else
+        err(
+          "province.code",
+          `${c} is not a province of the 2008 geography`,
+          `${c} không phải mã tỉnh năm 2008`,
+        );
     }
   }
 
@@ -243,7 +272,8 @@ export function checkSubmission(raw: unknown): { ok: true; value: Submission } |
       else answers.push(v);
     }
     for (const k of Object.keys(a))
-      if (!QUESTIONS.some((q) => q.code === k)) err(`answers.${k}`, "is not a question", "không phải mã câu hỏi");
+      if (!QUESTIONS.some((q) => q.code === k))
+        err(`answers.${k}`, "is not a question", "không phải mã câu hỏi");
   }
 
   const platforms: string[] = [];
@@ -362,7 +392,12 @@ export async function submitAssessment(
   const thresholds = options.thresholds ?? config().maturityThresholds;
   const token = randomBytes(24).toString("base64url");
   const hash = hashToken(token);
-  const dup = await findRecentDuplicate(store.db, s.taxCode, fingerprintOf(s), new Date(now.getTime() - DUPLICATE_WINDOW_MS));
+  const dup = await findRecentDuplicate(
+    store.db,
+    s.taxCode,
+    fingerprintOf(s),
+    new Date(now.getTime() - DUPLICATE_WINDOW_MS),
+  );
   if (dup) {
     await setResultTokenHash(store.db, dup.id, hash);
   } else {
@@ -382,7 +417,14 @@ export interface AssessmentResult {
   submitted_at: string;
   answers: Record<string, number>;
   platforms: string[];
-  pillars: { code: string; name_vi: string; name_en: string; score: number; level: number; peer_mean: number | null }[];
+  pillars: {
+    code: string;
+    name_vi: string;
+    name_en: string;
+    score: number;
+    level: number;
+    peer_mean: number | null;
+  }[];
   overall: number;
   level: number;
   level_name_vi: string;
@@ -391,7 +433,14 @@ export interface AssessmentResult {
   thresholds_note_vi: string;
   thresholds_note_en: string;
   peers: { count: number; percentile: number | null; mean_overall: number | null; demo: number };
-  next_steps: { pillar: string; name_vi: string; name_en: string; score: number; advice_vi: string; advice_en: string }[];
+  next_steps: {
+    pillar: string;
+    name_vi: string;
+    name_en: string;
+    score: number;
+    advice_vi: string;
+    advice_en: string;
+  }[];
 }
 
 /** One submission's result, found by its secret token. */
@@ -409,14 +458,20 @@ export async function getResult(
   return resultOf(store, row, thresholds);
 }
 
-async function resultOf(store: Store, row: StoredAssessment, thresholds: readonly number[]): Promise<AssessmentResult> {
+async function resultOf(
+  store: Store,
+  row: StoredAssessment,
+  thresholds: readonly number[],
+): Promise<AssessmentResult> {
   const cell = { province: row.province, sector: row.sector, size: row.size };
   const [standing, cells] = await Promise.all([
     peerStanding(store.db, cell, row.overall),
     listCells(store.db, { provinces: [row.province], sector: row.sector, size: row.size }),
   ]);
   const c = cells[0];
-  const scores = Object.fromEntries(MATURITY_PILLARS.map((p) => [p.code, row[PILLAR_COLUMN[p.code]] as number]));
+  const scores = Object.fromEntries(
+    MATURITY_PILLARS.map((p) => [p.code, row[PILLAR_COLUMN[p.code]] as number]),
+  );
   const level = MATURITY_LEVELS[row.level] ?? MATURITY_LEVELS[0]!;
   const area = areaIndex().provinces2025.get(row.province);
   const weakest = weakestPillars(scores, MATURITY_PILLARS, 2);
@@ -424,7 +479,12 @@ async function resultOf(store: Store, row: StoredAssessment, thresholds: readonl
     id: row.id,
     tax_code: row.tax_code,
     name: row.name,
-    province: { geography: "2025", code: row.province, name_vi: area?.nameVi ?? row.province, name_en: area?.nameEn ?? row.province },
+    province: {
+      geography: "2025",
+      code: row.province,
+      name_vi: area?.nameVi ?? row.province,
+      name_en: area?.nameEn ?? row.province,
+    },
     sector: row.sector,
     size: row.size,
     submitted_at: new Date(row.submitted_at).toISOString(),
@@ -455,7 +515,14 @@ async function resultOf(store: Store, row: StoredAssessment, thresholds: readonl
       const p = MATURITY_PILLARS.find((x) => x.code === code)!;
       const s = scores[code] ?? 0;
       const advice = ADVICE[p.code][adviceBand(levelOf(s, thresholds))];
-      return { pillar: code, name_vi: p.nameVi, name_en: p.nameEn, score: s, advice_vi: advice.vi, advice_en: advice.en };
+      return {
+        pillar: code,
+        name_vi: p.nameVi,
+        name_en: p.nameEn,
+        score: s,
+        advice_vi: advice.vi,
+        advice_en: advice.en,
+      };
     }),
   };
 }
@@ -485,10 +552,14 @@ export function provincesIn(area: string): string[] | undefined {
 export async function getStats(store: Store, q: StatsQuery) {
   const geography = q.geography ?? "2025";
   if (geography !== "2025")
-    throw new DxmError("invalid_parameter", "Self-assessments are kept in the 2025 geography: use geography=2025", {
-      field: "geography",
-      messageVi: "Phiếu tự đánh giá được tổng hợp theo địa giới năm 2025: dùng geography=2025",
-    });
+    throw new DxmError(
+      "invalid_parameter",
+      "Self-assessments are kept in the 2025 geography: use geography=2025",
+      {
+        field: "geography",
+        messageVi: "Phiếu tự đánh giá được tổng hợp theo địa giới năm 2025: dùng geography=2025",
+      },
+    );
   const area = q.area ?? "VN";
   const provinces = provincesIn(area);
   if (!provinces)
@@ -511,7 +582,10 @@ export async function getStats(store: Store, q: StatsQuery) {
     ...(q.sector ? { sector: q.sector } : {}),
     ...(q.size ? { size: q.size } : {}),
   };
-  const [cells, quarters] = await Promise.all([listCells(store.db, filter), listQuarterCells(store.db, filter)]);
+  const [cells, quarters] = await Promise.all([
+    listCells(store.db, filter),
+    listQuarterCells(store.db, filter),
+  ]);
   let n = 0;
   let demo = 0;
   let sumOverall = 0;
@@ -682,9 +756,10 @@ export function checkImportRecord(
   const raw = {
     taxCode: r.tax_code ?? "",
     name: r.name ?? "",
-    province: province2008 && !(r.province ?? "").trim()
-      ? { geography: "2008", code: province2008 }
-      : { geography: "2025", code: (r.province ?? "").trim() },
+    province:
+      province2008 && !(r.province ?? "").trim()
+        ? { geography: "2008", code: province2008 }
+        : { geography: "2025", code: (r.province ?? "").trim() },
     sector: r.sector ?? "",
     size: (r.size ?? "").trim().toLowerCase(),
     answers,
@@ -854,7 +929,10 @@ export async function seedDemoAssessments(
 ): Promise<number> {
   const count = options.count ?? DEMO_ASSESSMENT_COUNT;
   const params = JSON.stringify({ seed: options.seed, lastQuarter: options.lastQuarter, count, version: 1 });
-  if ((await getMeta(store.db, "demo_assessments")) === params && (await countAssessments(store.db, "demo")) > 0)
+  if (
+    (await getMeta(store.db, "demo_assessments")) === params &&
+    (await countAssessments(store.db, "demo")) > 0
+  )
     return 0;
   await deleteDemoAssessments(store.db, AGGREGATES);
   const last = tryParsePeriod(options.lastQuarter);
@@ -863,7 +941,12 @@ export async function seedDemoAssessments(
   const from = new Date("2025-07-01T00:00:00+07:00");
   const report = await importAssessments(
     store,
-    generateDemoAssessments({ seed: options.seed, count, from, to: to > from ? to : new Date(from.getTime() + 86_400_000) }),
+    generateDemoAssessments({
+      seed: options.seed,
+      count,
+      from,
+      to: to > from ? to : new Date(from.getTime() + 86_400_000),
+    }),
     { source: "demo", now: to },
   );
   if (report.errors.length) throw new Error(`demo assessments: ${report.errors[0]?.message}`);
@@ -898,7 +981,8 @@ async function formSecret(store: Store): Promise<string> {
   return (await getMeta(store.db, "assessment_form_secret"))!;
 }
 
-const sign = (secret: string, issued: string) => createHmac("sha256", secret).update(`form:${issued}`).digest("base64url");
+const sign = (secret: string, issued: string) =>
+  createHmac("sha256", secret).update(`form:${issued}`).digest("base64url");
 
 export async function issueFormToken(store: Store, now = new Date()): Promise<string> {
   const issued = String(now.getTime());
@@ -924,7 +1008,12 @@ export async function botCheck(
   const token = b.formToken;
   const [issued, sig] = typeof token === "string" ? token.split(".") : [];
   const age = now - Number(issued);
-  if (!issued || !sig || !/^\d{1,15}$/.test(issued) || !safeEqualText(sig, sign(await formSecret(store), issued)))
+  if (
+    !issued ||
+    !sig ||
+    !/^\d{1,15}$/.test(issued) ||
+    !safeEqualText(sig, sign(await formSecret(store), issued))
+  )
     errors.push({
       field: "formToken",
       message: "formToken: missing or not issued by this server; fetch the questionnaire first",

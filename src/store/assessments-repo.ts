@@ -176,7 +176,11 @@ export async function setResultTokenHash(db: Db, id: number, hash: string): Prom
 }
 
 export async function findByTokenHash(db: Db, hash: string): Promise<StoredAssessment | undefined> {
-  const row = await db.selectFrom("assessment").selectAll().where("result_token_hash", "=", hash).executeTakeFirst();
+  const row = await db
+    .selectFrom("assessment")
+    .selectAll()
+    .where("result_token_hash", "=", hash)
+    .executeTakeFirst();
   return row ? { ...row, source: row.source as NewAssessment["source"] } : undefined;
 }
 
@@ -386,5 +390,3 @@ export async function realSubmissionSpan(db: Db): Promise<{ first: Date; last: D
     .executeTakeFirstOrThrow();
   return row.first && row.last ? { first: new Date(row.first), last: new Date(row.last) } : undefined;
 }
-
-

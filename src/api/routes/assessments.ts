@@ -34,7 +34,10 @@ export const assessmentRoutes =
   (store: Store, options: AssessmentRouteOptions = {}): FastifyPluginAsyncZod =>
   async (app) => {
     const minFillMs = options.minFillMs ?? DEFAULT_MIN_FILL_MS;
-    const limit = options.submitRateLimit === undefined ? { max: 20, timeWindowMs: 10 * 60_000 } : options.submitRateLimit;
+    const limit =
+      options.submitRateLimit === undefined
+        ? { max: 20, timeWindowMs: 10 * 60_000 }
+        : options.submitRateLimit;
 
     app.get(
       "/assessments/questionnaire",
@@ -65,8 +68,13 @@ export const assessmentRoutes =
           querystring: z.strictObject({
             geography: geography.default("2025"),
             area: areaCode.default("VN"),
-            sector: z.string().regex(/^[A-U]$/, "sector is a VSIC 2018 section letter A–U").optional(),
-            size: z.enum(["micro", "small", "medium", "large"], { error: "size is micro, small, medium or large" }).optional(),
+            sector: z
+              .string()
+              .regex(/^[A-U]$/, "sector is a VSIC 2018 section letter A–U")
+              .optional(),
+            size: z
+              .enum(["micro", "small", "medium", "large"], { error: "size is micro, small, medium or large" })
+              .optional(),
           }),
         },
       },
