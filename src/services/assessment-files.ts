@@ -10,10 +10,8 @@ import ExcelJS from "exceljs";
 import { DxmError } from "../domain/errors.ts";
 import { IMPORT_LAYOUT, type RecordLine } from "./assessments.ts";
 
-export interface FileProgress {
-  /** Bytes (CSV) or rows (XLSX) read so far, of `total`. */
-  (done: number, total: number): void;
-}
+/** Bytes (CSV) or rows (XLSX) read so far, of `total`. */
+export type FileProgress = (done: number, total: number) => void;
 
 const REQUIRED = IMPORT_LAYOUT.filter((c) => c !== "platforms" && c !== "province");
 
