@@ -126,9 +126,10 @@ export function* generateDemoAssessments(
       const v = Math.round(5 * (f.m + (PILLAR_OFFSET[q.pillar] ?? 0)) + rng.normal(0.8));
       record[q.code] = String(clamp(v, 0, 5));
     }
-    record.platforms = PLATFORMS.filter(
-      (_, k) => rng.uniform(0, 1) < clamp((PLATFORM_BASE[k] ?? 0.3) * (0.4 + 1.2 * f.m), 0, 0.98),
-    )
+    // Some firms, the less mature above all, use no platform at all.
+    const offline = rng.uniform(0, 1) < clamp(0.5 - f.m, 0.03, 0.45);
+    record.platforms = (offline ? [] : PLATFORMS)
+      .filter((_, k) => rng.uniform(0, 1) < clamp((PLATFORM_BASE[k] ?? 0.3) * (0.4 + 1.2 * f.m), 0, 0.98))
       .map((p) => p.code)
       .join(";");
     yield { line: i + 2, record };

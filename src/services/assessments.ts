@@ -928,7 +928,7 @@ export async function seedDemoAssessments(
   options: { seed: number; lastQuarter: string; count?: number },
 ): Promise<number> {
   const count = options.count ?? DEMO_ASSESSMENT_COUNT;
-  const params = JSON.stringify({ seed: options.seed, lastQuarter: options.lastQuarter, count, version: 1 });
+  const params = JSON.stringify({ seed: options.seed, lastQuarter: options.lastQuarter, count, version: 2 });
   if (
     (await getMeta(store.db, "demo_assessments")) === params &&
     (await countAssessments(store.db, "demo")) > 0

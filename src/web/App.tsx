@@ -7,6 +7,9 @@ import type { ComponentType } from "react";
 import { DemoBanner } from "./components/DemoBanner.tsx";
 import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 import { useLanguage } from "./i18n/language.tsx";
+import { AssessmentPage } from "./pages/assessment/AssessmentPage.tsx";
+import { AssessmentResultPage } from "./pages/assessment/AssessmentResultPage.tsx";
+import { AssessmentStatsPage } from "./pages/assessment/AssessmentStatsPage.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -16,6 +19,9 @@ const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
   "/login": LoginPage,
   "/reporting": ReportingPage,
+  "/assessment": AssessmentPage,
+  "/assessment/result": AssessmentResultPage,
+  "/assessment/stats": AssessmentStatsPage,
 };
 
 function currentPage(): ComponentType {
@@ -41,6 +47,7 @@ export function App() {
           </div>
           <nav className="site-nav">
             <a href={`/reporting${window.location.search}`}>{t.navReporting}</a>
+            <a href={`/assessment${window.location.search}`}>{t.assessment.nav}</a>
             <LanguageSwitch />
           </nav>
         </div>
