@@ -36,10 +36,12 @@ export interface BrowserSession {
 }
 
 /** Builds dist/web when stale, starts a demo server and opens Chromium on a fresh profile. */
-export async function openBrowserSession(options: { consoleErrors?: boolean } = {}): Promise<BrowserSession> {
+export async function openBrowserSession(
+  options: { consoleErrors?: boolean; server?: Parameters<typeof startTestServer>[0] } = {},
+): Promise<BrowserSession> {
   const build = spawnSync(process.execPath, ["scripts/ensure-web.mjs"], { cwd: root, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`building the web app failed:\n${build.stdout}\n${build.stderr}`);
-  const server = await startTestServer();
+  const server = await startTestServer(options.server);
   const userDataDir = mkdtempSync(join(tmpdir(), "dxm-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: cfg.chromiumPath,

@@ -27,6 +27,11 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Behind a reverse proxy: trust X-Forwarded-For for the client address. */
   readonly trustProxy: boolean;
+  /**
+   * Self-assessment: lower bounds of maturity levels 1–5 on the overall score 0–100. dxmonitor's
+   * own (the official DBI thresholds are not published); `DXM_MATURITY_THRESHOLDS=10,30,50,70,85`.
+   */
+  readonly maturityThresholds: readonly number[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -47,6 +52,20 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
     throw new Error(`${name}="${v}" must be a whole number from ${min} to ${max}`);
   }
   return n;
+}
+
+function thresholds(env: Env, name: string, fallback: readonly number[]): readonly number[] {
+  const v = env[name]?.trim();
+  if (!v) return fallback;
+  const list = v.split(",").map((x) => Number(x.trim()));
+  const ok =
+    list.length === 5 &&
+    list.every((t, i) => Number.isFinite(t) && t > 0 && t <= 100 && (i === 0 || t > list[i - 1]!));
+  if (!ok)
+    throw new Error(
+      `${name}="${v}" must be five increasing numbers above 0 and at most 100, e.g. 10,30,50,70,85`,
+    );
+  return Object.freeze(list);
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -76,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     debug: bool(env, "DXM_DEBUG", false),
     secureCookies: bool(env, "DXM_SECURE_COOKIES", false),
     trustProxy: bool(env, "DXM_TRUST_PROXY", false),
+    maturityThresholds: thresholds(env, "DXM_MATURITY_THRESHOLDS", [10, 30, 50, 70, 85]),
   });
 }
 

@@ -22,6 +22,7 @@ import type { Store } from "../store/db.ts";
 import { registerAuth } from "./auth-plugin.ts";
 import { registerPublicCaching } from "./cache.ts";
 import { sendProblem, toProblem } from "./problem.ts";
+import { type AssessmentRouteOptions, assessmentRoutes } from "./routes/assessments.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { digitalEconomyRoutes } from "./routes/digital-economy.ts";
 import { indexRoutes } from "./routes/index-scores.ts";
@@ -44,6 +45,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Today's date (YYYY-MM-DD), for deadlines; default the clock. Tests pass a fixed one. */
   today?: () => string;
+  /** Self-assessment submissions: minimum fill time and rate limit (tests lower them). */
+  assessments?: AssessmentRouteOptions;
 }
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -129,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(userRoutes(options.store));
       await api.register(reportRoutes(options.store, options.today ? { today: options.today } : {}));
       await api.register(indexRoutes(options.store));
+      await api.register(assessmentRoutes(options.store, options.assessments ?? {}));
     },
     { prefix: "/api/v1" },
   );

@@ -14,7 +14,7 @@ export interface Problem {
   code: string;
   field?: string;
   detail_vi?: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; message: string; message_vi?: string }[];
   instance?: string;
 }
 
@@ -41,6 +41,19 @@ function fieldOf(path: string): string {
   return path.replace(/^\//, "").split("/")[0] || "(query)";
 }
 
+/** A DxmError that names several fields carries them in `details.errors`: list each in `errors`. */
+function fieldErrors(details: Record<string, unknown> | undefined): Pick<Problem, "errors"> {
+  const list = details?.errors;
+  if (!Array.isArray(list)) return {};
+  return {
+    errors: list.map((e: { field: string; message: string; messageVi?: string }) => ({
+      field: e.field,
+      message: e.message,
+      ...(e.messageVi ? { message_vi: e.messageVi } : {}),
+    })),
+  };
+}
+
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const instance = request.url;
   if (error instanceof DxmError) {
@@ -52,6 +65,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       detail_vi: error.messageVi,
       code: error.code,
       ...(error.field ? { field: error.field } : {}),
+      ...fieldErrors(error.details),
       instance,
     };
   }

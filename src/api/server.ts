@@ -1,6 +1,7 @@
 /** Starts the HTTP server on a prepared store; resolves with its address and a close function. */
 import type { Store } from "../store/db.ts";
 import { buildApp } from "./app.ts";
+import type { AssessmentRouteOptions } from "./routes/assessments.ts";
 
 export interface RunningServer {
   url: string;
@@ -16,6 +17,7 @@ export async function startServer(
     webDir?: string;
     secureCookies?: boolean;
     trustProxy?: boolean;
+    assessments?: AssessmentRouteOptions;
   },
 ): Promise<RunningServer> {
   const app = await buildApp({
@@ -24,6 +26,7 @@ export async function startServer(
     ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.webDir ? { webDir: options.webDir } : {}),
+    ...(options.assessments ? { assessments: options.assessments } : {}),
   });
   await app.listen({ port: options.port, host: options.host });
   const addr = app.server.address();

@@ -494,6 +494,15 @@ const MODELS: readonly (readonly [string, Model])[] = [
   ["ENT_EINVOICE_USERS", share("ENT_ACTIVE", [0.55, 0.7, 0.99, 0.995, 0.996, 0.997, 0.997], [0.5, 0.2])],
   ["SME_PLATFORM_USERS", share("SME_ACTIVE", [0.17, 0.23, 0.29, 0.34, 0.38, 0.42, 0.46], [1, 0.25, 0.04])],
   ["SME_PLATFORM_REGULAR", share("SME_ACTIVE", [0.1, 0.15, 0.22, 0.27, 0.31, 0.34, 0.37], [1, 0.25, 0.04])],
+  ["SME_ASSESSED", share("SME_ACTIVE", [0.002, 0.005, 0.01, 0.03, 0.05, 0.08, 0.1], [0.6, 0.3, 0.05])],
+  [
+    "SME_ASSESSED_PLATFORM_USERS",
+    share("SME_ASSESSED", [0.5, 0.55, 0.6, 0.65, 0.7, 0.74, 0.78], [0.6, 0.3, 0.05]),
+  ],
+  [
+    "SME_ASSESSED_PLATFORM_REGULAR",
+    share("SME_ASSESSED", [0.2, 0.24, 0.28, 0.32, 0.36, 0.4, 0.44], [0.6, 0.3, 0.05]),
+  ],
   ["SME_SMEDX_REACHED", share("SME_ACTIVE", [0.01, 0.15, 0.4, 0.62, 0.7, 0.75, 0.78], [0.6, 0.3, 0.05])],
   ["DIGITAL_TECH_ENT", level([58_000, 64_000, 70_000, 73_800, 76_500, 80_000, 84_000], [1.3, 0, 1], 0.15)],
   ["DIGITAL_PLATFORM_ENT", level([1_100, 1_400, 1_750, 2_050, 2_350, 2_650, 2_950], [1.6, 0, 1.5], 0.25)],

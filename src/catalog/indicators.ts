@@ -305,6 +305,28 @@ export const dataElements: readonly DataElement[] = Object.freeze([
     pillar: DE,
     max: 5_000_000,
   }),
+  stock("SME_ASSESSED", "enterprises", {
+    nameVi: "Số doanh nghiệp nhỏ và vừa đã tự đánh giá mức độ chuyển đổi số (lũy kế)",
+    nameEn: "SMEs that took the digital-maturity self-assessment (cumulative)",
+    pillar: DE,
+    max: 5_000_000,
+    descriptionVi:
+      "Số mã số thuế có ít nhất một phiếu tự đánh giá đến cuối kỳ; người trả lời tự chọn tham gia, không phải mẫu đại diện.",
+    descriptionEn:
+      "Tax codes with at least one self-assessment by the end of the period; respondents select themselves, they are not a representative sample.",
+  }),
+  stock("SME_ASSESSED_PLATFORM_USERS", "enterprises", {
+    nameVi: "Số doanh nghiệp đã tự đánh giá có sử dụng nền tảng số",
+    nameEn: "Self-assessed SMEs using at least one digital platform",
+    pillar: DE,
+    max: 5_000_000,
+  }),
+  stock("SME_ASSESSED_PLATFORM_REGULAR", "enterprises", {
+    nameVi: "Số doanh nghiệp đã tự đánh giá sử dụng từ 3 nền tảng số trở lên",
+    nameEn: "Self-assessed SMEs using three or more digital platforms",
+    pillar: DE,
+    max: 5_000_000,
+  }),
   stock("SME_SMEDX_REACHED", "enterprises", {
     nameVi:
       "Số doanh nghiệp nhỏ và vừa được tiếp cận, dùng thử nền tảng chuyển đổi số (chương trình SMEdx, lũy kế)",
@@ -906,6 +928,32 @@ export const indicators: readonly Indicator[] = Object.freeze([
     denominator: "{SME_ACTIVE}",
     source: `${PLAN_2023}; ${SESSION_2023}`,
     tags: ["annual-plan:2023", "seed"],
+  }),
+  percent("SME_ASSESSED_PLATFORM_SHARE", {
+    nameVi: "Tỷ lệ doanh nghiệp tự đánh giá có sử dụng nền tảng số",
+    nameEn: "Self-assessed SMEs using digital platforms",
+    definitionVi:
+      "Trong các doanh nghiệp đã tự đánh giá (phiếu mới nhất của mỗi mã số thuế), số doanh nghiệp dùng ít nhất một nền tảng số chia cho số doanh nghiệp đã tự đánh giá, nhân 100. Người trả lời tự chọn tham gia: không đại diện cho mọi doanh nghiệp.",
+    definitionEn:
+      "Among SMEs that took the self-assessment (each tax code's latest), those using at least one digital platform divided by all of them, times 100. Respondents select themselves: not representative of all firms.",
+    pillar: DE,
+    numerator: "{SME_ASSESSED_PLATFORM_USERS}",
+    denominator: "{SME_ASSESSED}",
+    source: "dxmonitor: tự đánh giá của doanh nghiệp (DESIGN §4.7)",
+    tags: ["self-assessment", "project-defined"],
+  }),
+  percent("SME_ASSESSED_PLATFORM_REGULAR_SHARE", {
+    nameVi: "Tỷ lệ doanh nghiệp tự đánh giá thường xuyên sử dụng nền tảng số",
+    nameEn: "Self-assessed SMEs regularly using digital platforms",
+    definitionVi:
+      "Trong các doanh nghiệp đã tự đánh giá, số doanh nghiệp dùng từ 3 nền tảng số trở lên (cách đo gần đúng của dxmonitor) chia cho số doanh nghiệp đã tự đánh giá, nhân 100. Không đại diện cho mọi doanh nghiệp.",
+    definitionEn:
+      "Among SMEs that took the self-assessment, those using three or more digital platforms (dxmonitor's proxy for regular use) divided by all of them, times 100. Not representative of all firms.",
+    pillar: DE,
+    numerator: "{SME_ASSESSED_PLATFORM_REGULAR}",
+    denominator: "{SME_ASSESSED}",
+    source: "dxmonitor: tự đánh giá của doanh nghiệp (DESIGN §4.7)",
+    tags: ["self-assessment", "project-defined"],
   }),
   percent("SME_DIGITAL_PLATFORM_REACHED", {
     nameVi: "Tỷ lệ doanh nghiệp nhỏ và vừa được tiếp cận, dùng thử nền tảng chuyển đổi số",

@@ -26,6 +26,7 @@ import { recompute } from "../services/recompute.ts";
 import { DEFAULT_DEMO_SEED, removeDemo, seedDemo, seedReference } from "../services/seed.ts";
 import { migrateToLatest, openStore, type Store } from "../store/db.ts";
 import { INDEX_HELP, runIndexCommand } from "./index-command.ts";
+import { ASSESSMENTS_HELP, runAssessmentsCommand } from "./assessments-command.ts";
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
 import { runUserCommand, USER_HELP } from "./user-command.ts";
 
@@ -58,6 +59,7 @@ Commands:
                                 published observations as CSV or JSON
 ${USER_HELP.trimEnd()}
 ${INDEX_HELP.trimEnd()}
+${ASSESSMENTS_HELP.trimEnd()}
   help                          this text
 
 Global options:
@@ -488,6 +490,12 @@ export async function main(argv: string[]): Promise<number> {
 
       case "index":
         return await runIndexCommand(argv, {
+          withStore: (c, fn) => withStore(cfg, c, fn),
+          out: createOutput({}),
+        });
+
+      case "assessments":
+        return await runAssessmentsCommand(rest, {
           withStore: (c, fn) => withStore(cfg, c, fn),
           out: createOutput({}),
         });

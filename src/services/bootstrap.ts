@@ -10,6 +10,7 @@ import { formatPeriod, lastClosedQuarter } from "../domain/period.ts";
 import { countComputed } from "../store/computed-repo.ts";
 import { migrateToLatest, type Store } from "../store/db.ts";
 import { getMeta, setMeta } from "../store/meta-repo.ts";
+import { seedDemoAssessments } from "./assessments.ts";
 import { ensureAdmin, ensureDemoUsers } from "./auth.ts";
 import { recompute } from "./recompute.ts";
 import { getOpenPeriods, openPeriodAs, seedValidationRules } from "./reporting.ts";
@@ -59,6 +60,7 @@ export async function prepareDatabase(
     const demo = await seedDemo(store, options.demoOptions);
     demoRows = demo.rows;
     changed ||= demo.regenerated;
+    await seedDemoAssessments(store, { seed: demo.seed, lastQuarter: demo.lastQuarter });
   }
   if (changed || (await countComputed(store.db)) === 0) {
     progress("recompute", 3, 4);

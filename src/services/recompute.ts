@@ -15,6 +15,7 @@ import type { Store } from "../store/db.ts";
 import { setMeta } from "../store/meta-repo.ts";
 import { listObservations, listObservedSeries } from "../store/observations-repo.ts";
 import { computeIndexResults, type IndexComputeReport } from "./index-scores.ts";
+import { syncAssessmentObservations } from "./assessments.ts";
 import { loadIntensities } from "./io-tables.ts";
 import type { ProgressFn } from "./seed.ts";
 
@@ -59,6 +60,8 @@ export async function recompute(
     total: i.total,
   }));
   const elementCodes = new Set(elements.map((e) => e.code));
+  // The series `assessment` is derived from the stored self-assessments: refresh it first.
+  await syncAssessmentObservations(store);
   const observed = await listObservedSeries(store.db);
   const todo = options.series?.length ? observed.filter((s) => options.series!.includes(s)) : observed;
   const report: RecomputeReport = { series: [], totalMs: 0 };

@@ -30,6 +30,7 @@ import {
   type UpsertResult,
   upsertObservations,
 } from "../store/observations-repo.ts";
+import { removeDemoAssessments } from "./assessments.ts";
 import { getIoTables, importIoTable } from "./io-tables.ts";
 
 export type ProgressFn = (step: string, done: number, total: number) => void;
@@ -131,5 +132,6 @@ export async function removeDemo(store: Store): Promise<number> {
   await deleteComputed(store.db, "demo");
   await store.db.deleteFrom("meta").where("key", "=", "demo_params").execute();
   await store.db.deleteFrom("io_table").where("is_demo", "=", true).execute();
+  await removeDemoAssessments(store);
   return Number(res.numDeletedRows);
 }

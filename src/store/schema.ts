@@ -3,6 +3,7 @@
  * types. `Generated` marks columns the database fills.
  */
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
+import type { AssessmentTables } from "./schema-assessments.ts";
 import type { AuthTables } from "./schema-auth.ts";
 import type { IndexTables } from "./schema-index.ts";
 import type { ReportTables } from "./schema-reports.ts";
@@ -166,7 +167,7 @@ export interface AuditLogTable {
   after: JSONColumnType<Record<string, unknown>> | null;
 }
 
-export interface Database extends AuthTables, ReportTables, IndexTables {
+export interface Database extends AuthTables, ReportTables, IndexTables, AssessmentTables {
   area: AreaTable;
   area_member: AreaMemberTable;
   pillar: PillarTable;

@@ -35,6 +35,15 @@ const AccountPage = lazy(() =>
   import("./pages/account/AccountPage.tsx").then((m) => ({ default: m.AccountPage })),
 );
 const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
+const AssessmentPage = lazy(() =>
+  import("./pages/assessment/AssessmentPage.tsx").then((m) => ({ default: m.AssessmentPage })),
+);
+const AssessmentResultPage = lazy(() =>
+  import("./pages/assessment/AssessmentResultPage.tsx").then((m) => ({ default: m.AssessmentResultPage })),
+);
+const AssessmentStatsPage = lazy(() =>
+  import("./pages/assessment/AssessmentStatsPage.tsx").then((m) => ({ default: m.AssessmentStatsPage })),
+);
 
 const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
@@ -44,6 +53,9 @@ const PAGES: Readonly<Record<string, ComponentType>> = {
   "/digital-economy": DigitalEconomyPage,
   "/account": AccountPage,
   "/admin": AdminPage,
+  "/assessment": AssessmentPage,
+  "/assessment/result": AssessmentResultPage,
+  "/assessment/stats": AssessmentStatsPage,
 };
 
 /** Pages whose path has parameters (`:name`), tried in order after `PAGES`. */

@@ -5,12 +5,22 @@
  * only the chart code it uses. SVG rendering keeps text crisp, selectable and present in the DOM.
  * Legends and colour scales are drawn in HTML by the pages (readable, wrapping).
  */
-import { LineChart } from "echarts/charts";
-import { GridComponent, TooltipComponent } from "echarts/components";
+import { BarChart, LineChart, RadarChart } from "echarts/charts";
+import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 
-echarts.use([LineChart, GridComponent, TooltipComponent, SVGRenderer]);
+echarts.use([
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  SVGRenderer,
+  // Self-assessment pages: radar of pillars, bars of levels and platforms.
+  BarChart,
+  RadarChart,
+  RadarComponent,
+  LegendComponent,
+]);
 
 export type { EChartsCoreOption } from "echarts/core";
 export { echarts };

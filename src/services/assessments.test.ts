@@ -1,0 +1,229 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { QUESTIONS } from "../catalog/assessment-questionnaire.ts";
+import { DxmError } from "../domain/errors.ts";
+import { countAssessments } from "../store/assessments-repo.ts";
+import { queryComputed } from "../store/computed-repo.ts";
+import type { Store } from "../store/db.ts";
+import {
+  checkSubmission,
+  getResult,
+  getStats,
+  importAssessments,
+  type RecordLine,
+  submitAssessment,
+  syncAssessmentObservations,
+} from "./assessments.ts";
+import { recompute } from "./recompute.ts";
+import { referenceBackends } from "./testing.ts";
+
+const T = [10, 30, 50, 70, 85];
+
+/** Every answer `v` except the CUSTOMER pillar, which gets `customer`. */
+function answers(v: number, customer = v): Record<string, number> {
+  return Object.fromEntries(QUESTIONS.map((q) => [q.code, q.pillar === "CUSTOMER" ? customer : v]));
+}
+
+const firm = (over: Record<string, unknown> = {}) => ({
+  taxCode: "0101234567",
+  name: "Công ty TNHH Thử Nghiệm",
+  province: { geography: "2025", code: "79" },
+  sector: "G",
+  size: "small",
+  answers: answers(3),
+  platforms: ["EINVOICE", "CASHLESS", "MARKETPLACE"],
+  ...over,
+});
+
+function importLine(line: number, r: Record<string, string | number>): RecordLine {
+  return { line, record: Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])) };
+}
+
+function csvRow(taxCode: string, province: string, value: number, date: string, platforms = "EINVOICE") {
+  return {
+    tax_code: taxCode,
+    name: `Firm ${taxCode}`,
+    province,
+    sector: "C",
+    size: "micro",
+    submitted_at: date,
+    platforms,
+    ...Object.fromEntries(QUESTIONS.map((q) => [q.code, value])),
+  };
+}
+
+describe("checking a submission", () => {
+  it("lists every bad field at once, each by name, in English and Vietnamese", () => {
+    const r = checkSubmission({
+      taxCode: "12345",
+      name: "",
+      province: { geography: "2025", code: "99" },
+      sector: "Z",
+      size: "huge",
+      answers: { ...answers(3), CUS1: 7, XYZ: 1, DAT5: undefined },
+      platforms: ["EINVOICE", "FAX", "EINVOICE"],
+    });
+    assert.equal(r.ok, false);
+    if (r.ok) return;
+    const fields = r.errors.map((e) => e.field);
+    assert.deepEqual(fields, [
+      "taxCode",
+      "name",
+      "province.code",
+      "sector",
+      "size",
+      "answers.CUS1",
+      "answers.DAT5",
+      "answers.XYZ",
+      "platforms[1]",
+      "platforms[2]",
+    ]);
+    for (const e of r.errors) {
+      assert.ok(e.message.startsWith(`${e.field}: `));
+      assert.ok(e.messageVi.startsWith(`${e.field}: `) && e.messageVi !== e.message, e.field);
+    }
+  });
+
+  it("maps a 2008 province code to the 2025 unit it joined", () => {
+    const r = checkSubmission(firm({ province: { geography: "2008", code: "74" } }));
+    assert.ok(r.ok);
+    if (r.ok) assert.equal(r.value.province, "79"); // Bình Dương → TP.HCM
+  });
+});
+
+for (const backend of await referenceBackends()) {
+  describe(`self-assessments on ${backend.name}`, { skip: backend.skip }, () => {
+    let store: Store;
+    before(async () => {
+      store = await backend.open();
+    });
+    after(async () => {
+      await store?.close();
+    });
+
+    it("scores a submission, returns its result by token, and recognises a duplicate within minutes", async () => {
+      const now = new Date("2025-10-01T03:00:00Z");
+      // CUSTOMER answers 5 → 100; the five other pillars 3 → 60; overall (100 + 5×60)/6 = 66.67 → level 3
+      const first = await submitAssessment(store, firm({ answers: answers(3, 5) }), { now, thresholds: T });
+      assert.equal(first.duplicate, false);
+      assert.ok(Math.abs(first.result.overall - 400 / 6) < 1e-9);
+      assert.equal(first.result.level, 3);
+      assert.equal(first.result.level_name_vi, "Hình thành");
+      assert.equal(first.result.pillars[0]?.score, 100);
+      assert.deepEqual(
+        first.result.platforms,
+        ["MARKETPLACE", "CASHLESS", "EINVOICE"].sort(
+          (a, b) =>
+            ["EINVOICE", "MARKETPLACE", "CASHLESS"].indexOf(a) -
+            ["EINVOICE", "MARKETPLACE", "CASHLESS"].indexOf(b),
+        ),
+      );
+      assert.equal(first.result.next_steps.length, 2);
+      assert.equal(first.result.peers.count, 1);
+      assert.equal(first.result.peers.percentile, 50);
+
+      const again = await submitAssessment(store, firm({ answers: answers(3, 5) }), {
+        now: new Date(now.getTime() + 5 * 60_000),
+        thresholds: T,
+      });
+      assert.equal(again.duplicate, true);
+      assert.equal(again.result.id, first.result.id);
+      assert.equal(await countAssessments(store.db), 1);
+      // The fresh token reads the result; the first one no longer does.
+      assert.equal((await getResult(store, again.token, T)).id, first.result.id);
+      await assert.rejects(
+        getResult(store, first.token, T),
+        (e) => e instanceof DxmError && e.code === "not_found",
+      );
+    });
+
+    it("keeps a retake as history and counts only the latest in the statistics", async () => {
+      const later = await submitAssessment(store, firm({ answers: answers(4) }), {
+        now: new Date("2025-12-01T03:00:00Z"),
+        thresholds: T,
+      });
+      assert.equal(later.duplicate, false);
+      assert.equal(await countAssessments(store.db), 2);
+      const stats = await getStats(store, { area: "79" });
+      assert.equal(stats.count, 1);
+      assert.equal(stats.mean_overall, 80);
+      assert.deepEqual(
+        stats.trend.map((t) => [t.quarter, t.submissions]),
+        [["2025-Q4", 2]],
+      );
+    });
+
+    it("imports good rows, reports bad rows by line and reason, and adds nothing on re-import", async () => {
+      const lines = [
+        importLine(2, csvRow("0300000001", "01", 1, "2025-08-15")),
+        importLine(3, csvRow("0300000002", "01", 5, "2025-09-20", "EINVOICE;CRM;HRM")),
+        importLine(4, { ...csvRow("03000", "01", 2, "2025-09-20"), CUS2: 9 }),
+        importLine(5, csvRow("0300000003", "99", 2, "not a date")),
+        importLine(6, csvRow("0300000004", "04", 0, "2025-07-02T10:00:00+07:00", "")),
+      ];
+      const report = await importAssessments(store, lines, { thresholds: T, now: new Date("2026-01-01") });
+      assert.equal(report.rows, 5);
+      assert.equal(report.valid, 3);
+      assert.equal(report.stored, 3);
+      assert.deepEqual(
+        report.errors.map((e) => [e.line, e.field]),
+        [
+          [4, "taxCode"],
+          [4, "answers.CUS2"],
+          [5, "province.code"],
+          [5, "submitted_at"],
+        ],
+      );
+      const again = await importAssessments(store, lines, { thresholds: T, now: new Date("2026-01-01") });
+      assert.equal(again.stored, 0);
+      assert.equal(again.alreadyPresent, 3);
+      assert.equal(await countAssessments(store.db), 5);
+
+      // Hà Nội (01) and Cao Bằng (04) are in different regions; the nation has all four firms.
+      const nation = await getStats(store, {});
+      assert.equal(nation.count, 4);
+      assert.deepEqual(
+        nation.levels.map((l) => l.count),
+        [1, 1, 0, 0, 1, 1], // 0 → level 0, 20 → 1, 80 (the web firm) → 4, 100 → 5
+      );
+      const hanoi = await getStats(store, { area: "01" });
+      assert.equal(hanoi.count, 2);
+      assert.equal(hanoi.platforms.find((p) => p.code === "EINVOICE")?.share, 100);
+      assert.equal(hanoi.regular_platform_share, 50);
+      assert.equal((await getStats(store, { area: "01", sector: "G" })).count, 0);
+    });
+
+    it("rejects statistics for an unknown area or the 2008 geography, naming the parameter", async () => {
+      await assert.rejects(
+        getStats(store, { area: "XX" }),
+        (e) => e instanceof DxmError && e.field === "area",
+      );
+      await assert.rejects(
+        getStats(store, { geography: "2008" }),
+        (e) => e instanceof DxmError && e.field === "geography",
+      );
+    });
+
+    it("feeds the series `assessment`, from which recompute derives the share of self-assessed SMEs using platforms", async () => {
+      const rows = await syncAssessmentObservations(store);
+      assert.ok(rows > 0);
+      await recompute(store, { series: ["assessment"] });
+      const value = async (area: string, period: string) =>
+        (
+          await queryComputed(store.db, {
+            indicator: ["SME_ASSESSED_PLATFORM_SHARE"],
+            series: ["assessment"],
+            geography: ["2025"],
+            area: [area],
+            period: [period],
+          })
+        )[0]?.value;
+      // Both Hà Nội firms use at least one platform.
+      assert.equal(await value("01", "2025-Q4"), 100);
+      // Nation, 2025-Q4: 3 imported firms + 1 from the web (its latest counts once); 1 without platforms → 75 %.
+      assert.equal(await value("VN", "2025-Q4"), 75);
+      // 2025-Q3 ends before the web firm's first submission (1 October 2025 10:00 in Vietnam): 2 of 3.
+      assert.ok(Math.abs((await value("VN", "2025-Q3"))! - 200 / 3) < 1e-9);
+    });
+  });
+}

@@ -1,0 +1,1041 @@
+/**
+ * The enterprise self-assessment (DESIGN §4.7): checking a submission (every bad field at once,
+ * each named, in Vietnamese and English), scoring it with the pure methods, storing it with its
+ * history per tax code, the result a firm reads back with its secret token, the statistics for the
+ * ministry and provinces, bulk import, demo submissions, and the feed of the catalogue series
+ * `assessment`.
+ *
+ * Privacy: tax codes are not verified (no login), so nobody may read a firm's answers by its tax
+ * code. A submission returns a random result token; only its SHA-256 is stored, and the result route
+ * answers for that one submission only. The history a firm sees is the tokens its browser kept.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { loadAreas, provincesOf, successorUnits } from "../catalog/areas.ts";
+import {
+  ADVICE,
+  adviceBand,
+  MATURITY_LEVELS,
+  MATURITY_PILLARS,
+  type MaturityPillarCode,
+  PLATFORMS,
+  QUESTIONS,
+  REGULAR_PLATFORM_MIN,
+  SCALE,
+  SECTIONS,
+  SIZE_CLASSES,
+  SIZE_CRITERIA,
+  SIZE_NAMES,
+  SIZE_SOURCE,
+  type SizeClass,
+} from "../catalog/assessment-questionnaire.ts";
+import { generateDemoAssessments } from "../catalog/demo-assessments.ts";
+import { config } from "../config.ts";
+import type { Area } from "../domain/area.ts";
+import { DxmError } from "../domain/errors.ts";
+import type { Observation } from "../domain/observation.ts";
+import { formatPeriod, type Period, periodEnd, quarterRange, tryParsePeriod } from "../domain/period.ts";
+import {
+  checkTaxCode,
+  levelOf,
+  overallScore,
+  percentileRank,
+  pillarScores,
+  platformMask,
+  weakestPillars,
+} from "../methods/maturity.ts";
+import {
+  type AggregateSpec,
+  countAssessments,
+  deleteDemoAssessments,
+  feedAsOf,
+  findByTokenHash,
+  findRecentDuplicate,
+  IMPORT_COLUMNS,
+  insertAssessment,
+  listCells,
+  listQuarterCells,
+  mergeImportBatch,
+  type NewAssessment,
+  peerStanding,
+  realSubmissionSpan,
+  type StoredAssessment,
+  setResultTokenHash,
+  stageImportRows,
+} from "../store/assessments-repo.ts";
+import type { Store } from "../store/db.ts";
+import { getMeta, setMeta } from "../store/meta-repo.ts";
+import { upsertObservations } from "../store/observations-repo.ts";
+
+export const AGGREGATES: AggregateSpec = Object.freeze({
+  platforms: PLATFORMS.length,
+  regularMin: REGULAR_PLATFORM_MIN,
+});
+
+/** A resubmission of the same answers by the same tax code within this time is the same one. */
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+
+export const CAVEAT = Object.freeze({
+  vi: "Các doanh nghiệp tự chọn tham gia tự đánh giá, nên số liệu chỉ mô tả những doanh nghiệp đã trả lời, không đại diện cho mọi doanh nghiệp của tỉnh, ngành hay cả nước.",
+  en: "Firms choose to take the self-assessment, so these figures describe the firms that answered only; they are not representative of all firms of a province, sector or the nation.",
+});
+
+export const THRESHOLDS_NOTE = Object.freeze({
+  vi: "Ngưỡng điểm của các mức là của dxmonitor: ngưỡng chính thức của Bộ chỉ số DBI (Quyết định 1970/QĐ-BTTTT) chưa được công bố.",
+  en: "The score thresholds of the levels are dxmonitor's own: the official thresholds of the DBI index (Decision 1970/QĐ-BTTTT) are not published.",
+});
+
+const PILLAR_COLUMN: Record<MaturityPillarCode, keyof NewAssessment> = {
+  CUSTOMER: "s_customer",
+  STRATEGY: "s_strategy",
+  TECHNOLOGY: "s_technology",
+  OPERATIONS: "s_operations",
+  CULTURE: "s_culture",
+  DATA: "s_data",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Questionnaire
+
+export function questionnaire(thresholds: readonly number[] = config().maturityThresholds) {
+  return {
+    pillars: MATURITY_PILLARS.map((p) => ({
+      code: p.code,
+      name_vi: p.nameVi,
+      name_en: p.nameEn,
+      weight: p.weight,
+    })),
+    questions: QUESTIONS.map((q) => ({
+      code: q.code,
+      pillar: q.pillar,
+      text_vi: q.textVi,
+      text_en: q.textEn,
+      low_vi: q.lowVi,
+      low_en: q.lowEn,
+      high_vi: q.highVi,
+      high_en: q.highEn,
+    })),
+    scale: SCALE.map((s) => ({ value: s.value, name_vi: s.nameVi, name_en: s.nameEn })),
+    platforms: PLATFORMS.map((p) => ({ code: p.code, name_vi: p.nameVi, name_en: p.nameEn })),
+    levels: MATURITY_LEVELS.map((l) => ({
+      level: l.level,
+      name_vi: l.nameVi,
+      name_en: l.nameEn,
+      min_score: l.level === 0 ? 0 : (thresholds[l.level - 1] ?? null),
+    })),
+    thresholds_note_vi: THRESHOLDS_NOTE.vi,
+    thresholds_note_en: THRESHOLDS_NOTE.en,
+    sectors: SECTIONS.map((s) => ({ code: s.code, name_vi: s.nameVi, name_en: s.nameEn })),
+    sizes: SIZE_CLASSES.map((s) => ({
+      code: s,
+      name_vi: SIZE_NAMES[s].nameVi,
+      name_en: SIZE_NAMES[s].nameEn,
+    })),
+    size_criteria: {
+      source: SIZE_SOURCE,
+      unit: "VND billion; employees = annual average with social insurance",
+      agriculture_industry_construction: SIZE_CRITERIA.agriculture_industry_construction,
+      trade_services: SIZE_CRITERIA.trade_services,
+      agriculture_industry_construction_sections: "A–F",
+    },
+    regular_platform_min: REGULAR_PLATFORM_MIN,
+    caveat_vi: CAVEAT.vi,
+    caveat_en: CAVEAT.en,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking a submission
+
+export interface FieldError {
+  field: string;
+  message: string;
+  messageVi: string;
+}
+
+export interface Submission {
+  taxCode: string;
+  name: string;
+  /** 2025 province code. */
+  province: string;
+  sector: string;
+  size: SizeClass;
+  /** Answers in questionnaire order. */
+  answers: number[];
+  platforms: string[];
+}
+
+let areaCache:
+  | { provinces2025: Map<string, Area>; successor: Map<string, string>; areas: Area[] }
+  | undefined;
+function areaIndex() {
+  if (!areaCache) {
+    const areas = loadAreas();
+    areaCache = {
+      areas,
+      provinces2025: new Map(provincesOf(areas, "2025").map((a) => [a.code, a])),
+      successor: successorUnits(areas),
+    };
+  }
+  return areaCache;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+const TAX_MESSAGES = {
+  empty: ["is required", "bắt buộc"],
+  characters: ["may hold digits and one '-' only", "chỉ gồm chữ số và một dấu '-'"],
+  length: [
+    "must be 10 digits, or 10 digits, '-' and 3 digits for a dependent unit",
+    "phải gồm 10 chữ số, hoặc 10 chữ số, dấu '-' và 3 chữ số với đơn vị phụ thuộc",
+  ],
+  branch: ["the dependent-unit suffix after '-' must be 3 digits", "phần sau dấu '-' phải gồm 3 chữ số"],
+} as const;
+
+/**
+ * Checks every field of a submission and returns either the clean submission or every error, each
+ * naming its field (`taxCode`, `province.code`, `answers.CUS1`, `platforms[2]` …).
+ */
+export function checkSubmission(
+  raw: unknown,
+): { ok: true; value: Submission } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const err = (field: string, en: string, vi: string) =>
+    errors.push({ field, message: `${field}: ${en}`, messageVi: `${field}: ${vi}` });
+  const body = isRecord(raw) ? raw : {};
+  if (!isRecord(raw)) err("(body)", "must be a JSON object", "phải là một đối tượng JSON");
+
+  let taxCode = "";
+  if (typeof body.taxCode !== "string") err("taxCode", TAX_MESSAGES.empty[0], TAX_MESSAGES.empty[1]);
+  else {
+    const t = checkTaxCode(body.taxCode);
+    if (t.ok) taxCode = t.code;
+    else err("taxCode", TAX_MESSAGES[t.problem][0], TAX_MESSAGES[t.problem][1]);
+  }
+
+  const name = typeof body.name === "string" ? body.name.trim() : "";
+  if (!name) err("name", "the firm's name is required", "bắt buộc nhập tên doanh nghiệp");
+  else if (name.length > 200) err("name", "at most 200 characters", "tối đa 200 ký tự");
+
+  let province = "";
+  const idx = areaIndex();
+  if (!isRecord(body.province)) {
+    err(
+      "province",
+      "give { geography, code } of the province",
+      "cần { geography, code } của tỉnh, thành phố",
+    );
+  } else {
+    const g = body.province.geography;
+    const c = body.province.code;
+    if (g !== "2025" && g !== "2008")
+      err("province.geography", "must be 2025 or 2008", "phải là 2025 hoặc 2008");
+    if (typeof c !== "string" || !c) err("province.code", "is required", "bắt buộc");
+    else if (g === "2025") {
+      if (idx.provinces2025.has(c)) province = c;
+      else
+        err(
+          "province.code",
+          `${c} is not a province of the 2025 geography`,
+          `${c} không phải mã tỉnh, thành phố năm 2025`,
+        );
+    } else if (g === "2008") {
+      const next = idx.successor.get(c);
+      if (next) province = next;
+      else
+        err(
+          "province.code",
+          `${c} is not a province of the 2008 geography`,
+          `${c} không phải mã tỉnh năm 2008`,
+        );
+    }
+  }
+
+  const sector = typeof body.sector === "string" ? body.sector.trim().toUpperCase() : "";
+  if (!SECTIONS.some((s) => s.code === sector))
+    err("sector", "must be a VSIC 2018 section letter A–U", "phải là mã ngành cấp 1 VSIC 2018 (A–U)");
+
+  const size = body.size;
+  if (typeof size !== "string" || !SIZE_CLASSES.includes(size as SizeClass))
+    err("size", "must be micro, small, medium or large", "phải là micro, small, medium hoặc large");
+
+  const answers: number[] = [];
+  if (!isRecord(body.answers)) {
+    err("answers", "give an object of question code → answer 0–5", "cần một đối tượng mã câu hỏi → điểm 0–5");
+  } else {
+    const a = body.answers;
+    for (const q of QUESTIONS) {
+      const v = a[q.code];
+      if (v === undefined || v === null) err(`answers.${q.code}`, "is not answered", "chưa trả lời");
+      else if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 5)
+        err(`answers.${q.code}`, "must be a whole number from 0 to 5", "phải là số nguyên từ 0 đến 5");
+      else answers.push(v);
+    }
+    for (const k of Object.keys(a))
+      if (!QUESTIONS.some((q) => q.code === k))
+        err(`answers.${k}`, "is not a question", "không phải mã câu hỏi");
+  }
+
+  const platforms: string[] = [];
+  if (body.platforms !== undefined && !Array.isArray(body.platforms)) {
+    err("platforms", "must be a list of platform codes", "phải là danh sách mã nền tảng");
+  } else {
+    (body.platforms ?? []).forEach((p: unknown, i: number) => {
+      if (typeof p !== "string" || !PLATFORMS.some((x) => x.code === p))
+        err(`platforms[${i}]`, `${String(p)} is not a platform code`, `${String(p)} không phải mã nền tảng`);
+      else if (platforms.includes(p)) err(`platforms[${i}]`, `${p} is listed twice`, `${p} bị lặp`);
+      else platforms.push(p);
+    });
+  }
+
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: { taxCode, name, province, sector, size: size as SizeClass, answers, platforms },
+  };
+}
+
+/** Throws a 400 naming every bad field. */
+export function invalidSubmission(errors: readonly FieldError[]): DxmError {
+  return new DxmError("invalid_body", errors.map((e) => e.message).join("; "), {
+    field: errors[0]?.field ?? "(body)",
+    messageVi: errors.map((e) => e.messageVi).join("; "),
+    details: { errors },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+export interface Scored {
+  pillars: Record<MaturityPillarCode, number>;
+  overall: number;
+  level: number;
+}
+
+export function score(answers: readonly number[], thresholds: readonly number[]): Scored {
+  const byCode: Record<string, number> = {};
+  QUESTIONS.forEach((q, i) => {
+    const v = answers[i];
+    if (v !== undefined) byCode[q.code] = v;
+  });
+  const s = pillarScores(byCode, QUESTIONS, MATURITY_PILLARS);
+  const pillars = {} as Record<MaturityPillarCode, number>;
+  for (const p of MATURITY_PILLARS) pillars[p.code] = s[p.code] ?? 0;
+  const overall = overallScore(s, MATURITY_PILLARS) ?? 0;
+  return { pillars, overall, level: levelOf(overall, thresholds) };
+}
+
+export function fingerprintOf(s: Submission): string {
+  const mask = platformMask(s.platforms, PLATFORMS);
+  return createHash("sha256")
+    .update([s.taxCode, s.province, s.sector, s.size, s.answers.join(","), String(mask)].join("|"))
+    .digest("hex")
+    .slice(0, 32);
+}
+
+function rowOf(
+  s: Submission,
+  scored: Scored,
+  source: NewAssessment["source"],
+  submittedAt: Date,
+  tokenHash: string | null,
+): NewAssessment {
+  return {
+    tax_code: s.taxCode,
+    name: s.name,
+    province: s.province,
+    sector: s.sector,
+    size: s.size,
+    answers: s.answers,
+    platform_mask: platformMask(s.platforms, PLATFORMS),
+    s_customer: scored.pillars.CUSTOMER,
+    s_strategy: scored.pillars.STRATEGY,
+    s_technology: scored.pillars.TECHNOLOGY,
+    s_operations: scored.pillars.OPERATIONS,
+    s_culture: scored.pillars.CULTURE,
+    s_data: scored.pillars.DATA,
+    overall: scored.overall,
+    level: scored.level,
+    fingerprint: fingerprintOf(s),
+    source,
+    result_token_hash: tokenHash,
+    submitted_at: submittedAt,
+  };
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+// ---------------------------------------------------------------------------------------------
+// Submitting and reading a result
+
+export interface SubmitResult {
+  duplicate: boolean;
+  token: string;
+  result: AssessmentResult;
+}
+
+/**
+ * Stores a checked submission. The same tax code with the same answers within
+ * DUPLICATE_WINDOW_MS is recognised: the existing submission is returned with a fresh result token
+ * (the earlier token stops working), and no row is added.
+ */
+export async function submitAssessment(
+  store: Store,
+  raw: unknown,
+  options: { now?: Date; thresholds?: readonly number[] } = {},
+): Promise<SubmitResult> {
+  const checked = checkSubmission(raw);
+  if (!checked.ok) throw invalidSubmission(checked.errors);
+  const s = checked.value;
+  const now = options.now ?? new Date();
+  const thresholds = options.thresholds ?? config().maturityThresholds;
+  const token = randomBytes(24).toString("base64url");
+  const hash = hashToken(token);
+  const dup = await findRecentDuplicate(
+    store.db,
+    s.taxCode,
+    fingerprintOf(s),
+    new Date(now.getTime() - DUPLICATE_WINDOW_MS),
+  );
+  if (dup) {
+    await setResultTokenHash(store.db, dup.id, hash);
+  } else {
+    await insertAssessment(store.db, rowOf(s, score(s.answers, thresholds), "web", now, hash), AGGREGATES);
+  }
+  const result = await getResult(store, token, thresholds);
+  return { duplicate: Boolean(dup), token, result };
+}
+
+export interface AssessmentResult {
+  id: number;
+  tax_code: string;
+  name: string;
+  province: { geography: "2025"; code: string; name_vi: string; name_en: string };
+  sector: string;
+  size: string;
+  submitted_at: string;
+  answers: Record<string, number>;
+  platforms: string[];
+  pillars: {
+    code: string;
+    name_vi: string;
+    name_en: string;
+    score: number;
+    level: number;
+    peer_mean: number | null;
+  }[];
+  overall: number;
+  level: number;
+  level_name_vi: string;
+  level_name_en: string;
+  thresholds: readonly number[];
+  thresholds_note_vi: string;
+  thresholds_note_en: string;
+  peers: { count: number; percentile: number | null; mean_overall: number | null; demo: number };
+  next_steps: {
+    pillar: string;
+    name_vi: string;
+    name_en: string;
+    score: number;
+    advice_vi: string;
+    advice_en: string;
+  }[];
+}
+
+/** One submission's result, found by its secret token. */
+export async function getResult(
+  store: Store,
+  token: string,
+  thresholds: readonly number[] = config().maturityThresholds,
+): Promise<AssessmentResult> {
+  const row = token ? await findByTokenHash(store.db, hashToken(token)) : undefined;
+  if (!row)
+    throw new DxmError("not_found", "No assessment has this result token", {
+      field: "token",
+      messageVi: "Không có phiếu tự đánh giá nào với mã kết quả này",
+    });
+  return resultOf(store, row, thresholds);
+}
+
+async function resultOf(
+  store: Store,
+  row: StoredAssessment,
+  thresholds: readonly number[],
+): Promise<AssessmentResult> {
+  const cell = { province: row.province, sector: row.sector, size: row.size };
+  const [standing, cells] = await Promise.all([
+    peerStanding(store.db, cell, row.overall),
+    listCells(store.db, { provinces: [row.province], sector: row.sector, size: row.size }),
+  ]);
+  const c = cells[0];
+  const scores = Object.fromEntries(
+    MATURITY_PILLARS.map((p) => [p.code, row[PILLAR_COLUMN[p.code]] as number]),
+  );
+  const level = MATURITY_LEVELS[row.level] ?? MATURITY_LEVELS[0]!;
+  const area = areaIndex().provinces2025.get(row.province);
+  const weakest = weakestPillars(scores, MATURITY_PILLARS, 2);
+  return {
+    id: row.id,
+    tax_code: row.tax_code,
+    name: row.name,
+    province: {
+      geography: "2025",
+      code: row.province,
+      name_vi: area?.nameVi ?? row.province,
+      name_en: area?.nameEn ?? row.province,
+    },
+    sector: row.sector,
+    size: row.size,
+    submitted_at: new Date(row.submitted_at).toISOString(),
+    answers: Object.fromEntries(QUESTIONS.map((q, i) => [q.code, row.answers[i] ?? 0])),
+    platforms: PLATFORMS.filter((_, i) => (row.platform_mask & (1 << i)) !== 0).map((p) => p.code),
+    pillars: MATURITY_PILLARS.map((p, i) => ({
+      code: p.code,
+      name_vi: p.nameVi,
+      name_en: p.nameEn,
+      score: scores[p.code] ?? 0,
+      level: levelOf(scores[p.code] ?? 0, thresholds),
+      peer_mean: c && c.n > 0 ? (c.sum_pillars[i] ?? 0) / c.n : null,
+    })),
+    overall: row.overall,
+    level: row.level,
+    level_name_vi: level.nameVi,
+    level_name_en: level.nameEn,
+    thresholds,
+    thresholds_note_vi: THRESHOLDS_NOTE.vi,
+    thresholds_note_en: THRESHOLDS_NOTE.en,
+    peers: {
+      count: standing.total,
+      percentile: percentileRank(standing.below, standing.equal, standing.total),
+      mean_overall: c && c.n > 0 ? c.sum_overall / c.n : null,
+      demo: c?.demo ?? 0,
+    },
+    next_steps: weakest.map((code) => {
+      const p = MATURITY_PILLARS.find((x) => x.code === code)!;
+      const s = scores[code] ?? 0;
+      const advice = ADVICE[p.code][adviceBand(levelOf(s, thresholds))];
+      return {
+        pillar: code,
+        name_vi: p.nameVi,
+        name_en: p.nameEn,
+        score: s,
+        advice_vi: advice.vi,
+        advice_en: advice.en,
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+export interface StatsQuery {
+  geography?: string;
+  area?: string;
+  sector?: string;
+  size?: string;
+}
+
+/** The provinces (2025) of an area: the nation, a region or one province. */
+export function provincesIn(area: string): string[] | undefined {
+  const idx = areaIndex();
+  if (area === "VN") return [...idx.provinces2025.keys()];
+  const a = idx.areas.find((x) => x.geography === "2025" && x.code === area);
+  if (!a) return undefined;
+  if (a.level === "province") return [a.code];
+  return provincesOf(idx.areas, "2025")
+    .filter((p) => p.parent === a.code)
+    .map((p) => p.code);
+}
+
+export async function getStats(store: Store, q: StatsQuery) {
+  const geography = q.geography ?? "2025";
+  if (geography !== "2025")
+    throw new DxmError(
+      "invalid_parameter",
+      "Self-assessments are kept in the 2025 geography: use geography=2025",
+      {
+        field: "geography",
+        messageVi: "Phiếu tự đánh giá được tổng hợp theo địa giới năm 2025: dùng geography=2025",
+      },
+    );
+  const area = q.area ?? "VN";
+  const provinces = provincesIn(area);
+  if (!provinces)
+    throw new DxmError("invalid_area", `${area} is not an area of the 2025 geography`, {
+      field: "area",
+      messageVi: `${area} không phải mã địa bàn năm 2025`,
+    });
+  if (q.sector && !SECTIONS.some((s) => s.code === q.sector))
+    throw new DxmError("invalid_parameter", "sector must be a VSIC 2018 section letter A–U", {
+      field: "sector",
+      messageVi: "sector phải là mã ngành cấp 1 VSIC 2018 (A–U)",
+    });
+  if (q.size && !SIZE_CLASSES.includes(q.size as SizeClass))
+    throw new DxmError("invalid_parameter", "size must be micro, small, medium or large", {
+      field: "size",
+      messageVi: "size phải là micro, small, medium hoặc large",
+    });
+  const filter = {
+    ...(area === "VN" ? {} : { provinces }),
+    ...(q.sector ? { sector: q.sector } : {}),
+    ...(q.size ? { size: q.size } : {}),
+  };
+  const [cells, quarters] = await Promise.all([
+    listCells(store.db, filter),
+    listQuarterCells(store.db, filter),
+  ]);
+  let n = 0;
+  let demo = 0;
+  let sumOverall = 0;
+  let any = 0;
+  let regular = 0;
+  const levels = [0, 0, 0, 0, 0, 0];
+  const pillarSums = MATURITY_PILLARS.map(() => 0);
+  const platformCounts = PLATFORMS.map(() => 0);
+  const byProvince = new Map<string, { n: number; sum: number; any: number }>();
+  for (const c of cells) {
+    n += c.n;
+    demo += c.demo;
+    sumOverall += c.sum_overall;
+    any += c.any_platform;
+    regular += c.regular_platform;
+    c.levels.forEach((v, i) => {
+      levels[i] = (levels[i] ?? 0) + Number(v);
+    });
+    c.sum_pillars.forEach((v, i) => {
+      pillarSums[i] = (pillarSums[i] ?? 0) + Number(v);
+    });
+    c.platforms.forEach((v, i) => {
+      if (i < platformCounts.length) platformCounts[i] = (platformCounts[i] ?? 0) + Number(v);
+    });
+    const p = byProvince.get(c.province) ?? { n: 0, sum: 0, any: 0 };
+    p.n += c.n;
+    p.sum += c.sum_overall;
+    p.any += c.any_platform;
+    byProvince.set(c.province, p);
+  }
+  const trend = new Map<string, { n: number; demo: number; sum: number; any: number }>();
+  for (const c of quarters) {
+    const t = trend.get(c.quarter) ?? { n: 0, demo: 0, sum: 0, any: 0 };
+    t.n += c.n;
+    t.demo += c.demo;
+    t.sum += c.sum_overall;
+    t.any += c.any_platform;
+    trend.set(c.quarter, t);
+  }
+  const share = (k: number) => (n > 0 ? (100 * k) / n : null);
+  const idx = areaIndex();
+  return {
+    geography: "2025" as const,
+    area,
+    sector: q.sector ?? null,
+    size: q.size ?? null,
+    count: n,
+    demo_count: demo,
+    mean_overall: n > 0 ? sumOverall / n : null,
+    levels: MATURITY_LEVELS.map((l, i) => ({
+      level: l.level,
+      name_vi: l.nameVi,
+      name_en: l.nameEn,
+      count: levels[i] ?? 0,
+      share: share(levels[i] ?? 0),
+    })),
+    pillars: MATURITY_PILLARS.map((p, i) => ({
+      code: p.code,
+      name_vi: p.nameVi,
+      name_en: p.nameEn,
+      mean: n > 0 ? (pillarSums[i] ?? 0) / n : null,
+    })),
+    platforms: PLATFORMS.map((p, i) => ({
+      code: p.code,
+      name_vi: p.nameVi,
+      name_en: p.nameEn,
+      count: platformCounts[i] ?? 0,
+      share: share(platformCounts[i] ?? 0),
+    })),
+    any_platform_share: share(any),
+    regular_platform_share: share(regular),
+    regular_platform_min: REGULAR_PLATFORM_MIN,
+    provinces: [...byProvince.entries()]
+      .map(([code, p]) => ({
+        code,
+        name_vi: idx.provinces2025.get(code)?.nameVi ?? code,
+        name_en: idx.provinces2025.get(code)?.nameEn ?? code,
+        count: p.n,
+        mean_overall: p.sum / p.n,
+        any_platform_share: (100 * p.any) / p.n,
+      }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    trend: [...trend.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([quarter, t]) => ({
+        quarter,
+        submissions: t.n,
+        demo: t.demo,
+        mean_overall: t.sum / t.n,
+        any_platform_share: (100 * t.any) / t.n,
+      })),
+    caveat_vi: CAVEAT.vi,
+    caveat_en: CAVEAT.en,
+    thresholds_note_vi: THRESHOLDS_NOTE.vi,
+    thresholds_note_en: THRESHOLDS_NOTE.en,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk import
+
+/**
+ * The import layout: one row per submission, a header row with these columns (any order; extra
+ * columns are ignored): `tax_code`, `name`, `province` (2025 code; or `province_2008`), `sector`,
+ * `size`, `submitted_at` (ISO date or date-time; a date means midnight in Vietnam), one column per
+ * question code (`CUS1` … `DAT5`, 0–5), and `platforms` (codes separated by `;`, may be empty).
+ */
+export const IMPORT_LAYOUT = Object.freeze([
+  "tax_code",
+  "name",
+  "province",
+  "sector",
+  "size",
+  "submitted_at",
+  ...QUESTIONS.map((q) => q.code),
+  "platforms",
+]);
+
+export interface ImportError {
+  line: number;
+  field: string;
+  message: string;
+  messageVi: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  valid: number;
+  stored: number;
+  alreadyPresent: number;
+  errors: ImportError[];
+  ms: number;
+}
+
+export interface RecordLine {
+  /** Line number in the file (the header is line 1). */
+  line: number;
+  record: Record<string, string>;
+}
+
+const CHUNK = 50_000;
+
+function parseWhen(text: string): Date | undefined {
+  const t = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+    const d = new Date(`${t}T00:00:00+07:00`);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+  }
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(t)) {
+    const iso = t.replace(" ", "T");
+    const d = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}+07:00`);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+  }
+  return undefined;
+}
+
+/** Checks one import record; returns the submission and time, or the errors. */
+export function checkImportRecord(
+  r: Record<string, string>,
+  now: Date,
+): { ok: true; value: Submission; submittedAt: Date } | { ok: false; errors: FieldError[] } {
+  const answers: Record<string, unknown> = {};
+  for (const q of QUESTIONS) {
+    const v = (r[q.code] ?? "").trim();
+    answers[q.code] = v === "" ? undefined : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  }
+  const province2008 = (r.province_2008 ?? "").trim();
+  const raw = {
+    taxCode: r.tax_code ?? "",
+    name: r.name ?? "",
+    province:
+      province2008 && !(r.province ?? "").trim()
+        ? { geography: "2008", code: province2008 }
+        : { geography: "2025", code: (r.province ?? "").trim() },
+    sector: r.sector ?? "",
+    size: (r.size ?? "").trim().toLowerCase(),
+    answers,
+    platforms: (r.platforms ?? "")
+      .split(";")
+      .map((p) => p.trim())
+      .filter(Boolean),
+  };
+  const checked = checkSubmission(raw);
+  const errors = checked.ok ? [] : checked.errors;
+  const when = parseWhen(r.submitted_at ?? "");
+  if (!when)
+    errors.push({
+      field: "submitted_at",
+      message: "submitted_at: must be a date YYYY-MM-DD or an ISO date-time",
+      messageVi: "submitted_at: phải là ngày YYYY-MM-DD hoặc ngày giờ ISO",
+    });
+  else if (when.getTime() > now.getTime() + 86_400_000)
+    errors.push({
+      field: "submitted_at",
+      message: "submitted_at: is in the future",
+      messageVi: "submitted_at: là ngày trong tương lai",
+    });
+  if (!checked.ok || errors.length || !when) return { ok: false, errors };
+  return { ok: true, value: checked.value, submittedAt: when };
+}
+
+/**
+ * Imports records: each row is checked (bad rows are reported with their line number and stored
+ * nothing), good rows are COPYed into staging in chunks and merged in one transaction; rows already
+ * stored (same tax code, time and answers) are counted, not duplicated, so a re-import adds nothing.
+ */
+export async function importAssessments(
+  store: Store,
+  records: AsyncIterable<RecordLine> | Iterable<RecordLine>,
+  options: {
+    source?: "import" | "demo";
+    thresholds?: readonly number[];
+    now?: Date;
+    onProgress?: (done: number) => void;
+    maxErrors?: number;
+  } = {},
+): Promise<ImportReport> {
+  const t0 = performance.now();
+  const thresholds = options.thresholds ?? config().maturityThresholds;
+  const now = options.now ?? new Date();
+  const source = options.source ?? "import";
+  const batch = `b-${randomBytes(8).toString("hex")}`;
+  const maxErrors = options.maxErrors ?? 1000;
+  const report: ImportReport = { rows: 0, valid: 0, stored: 0, alreadyPresent: 0, errors: [], ms: 0 };
+  let chunk: (string | number)[][] = [];
+  let errorCount = 0;
+  const flush = async () => {
+    if (!chunk.length) return;
+    await stageImportRows(store, chunk);
+    chunk = [];
+  };
+  for await (const { line, record } of records) {
+    report.rows++;
+    const c = checkImportRecord(record, now);
+    if (!c.ok) {
+      for (const e of c.errors) {
+        errorCount++;
+        if (report.errors.length < maxErrors) report.errors.push({ line, ...e });
+      }
+      continue;
+    }
+    report.valid++;
+    const row = rowOf(c.value, score(c.value.answers, thresholds), source, c.submittedAt, null);
+    const values: Record<(typeof IMPORT_COLUMNS)[number], string | number> = {
+      batch,
+      tax_code: row.tax_code,
+      name: row.name,
+      province: row.province,
+      sector: row.sector,
+      size: row.size,
+      answers: `{${row.answers.join(",")}}`,
+      platform_mask: row.platform_mask,
+      s_customer: row.s_customer,
+      s_strategy: row.s_strategy,
+      s_technology: row.s_technology,
+      s_operations: row.s_operations,
+      s_culture: row.s_culture,
+      s_data: row.s_data,
+      overall: row.overall,
+      level: row.level,
+      fingerprint: row.fingerprint,
+      source,
+      submitted_at: row.submitted_at.toISOString(),
+    };
+    chunk.push(IMPORT_COLUMNS.map((k) => values[k]));
+    if (chunk.length >= CHUNK) {
+      await flush();
+      options.onProgress?.(report.rows);
+    }
+  }
+  await flush();
+  options.onProgress?.(report.rows);
+  report.stored = report.valid ? await mergeImportBatch(store.db, batch, AGGREGATES) : 0;
+  report.alreadyPresent = report.valid - report.stored;
+  void errorCount;
+  report.ms = performance.now() - t0;
+  return report;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feed of the catalogue series `assessment`
+
+/**
+ * Writes the series `assessment`: for every quarter from 2025-Q3 (the 2025 geography) to the
+ * quarter of the latest real submission, and every 2025 province, the firms assessed by the
+ * quarter's end (each by its latest submission then), those using any platform and those using
+ * at least REGULAR_PLATFORM_MIN. Demo submissions are left out: the series holds real responses
+ * only. Provinces without respondents get 0 so national sums are complete.
+ */
+export async function syncAssessmentObservations(store: Store, actor = "assessments"): Promise<number> {
+  const span = await realSubmissionSpan(store.db);
+  if (!span) return 0;
+  const first = tryParsePeriod("2025-Q3")!;
+  // The quarter (in Vietnam's time) of the latest real submission.
+  const vn = new Date(span.last.getTime() + 7 * 3_600_000);
+  const last: Period = { year: vn.getUTCFullYear(), kind: "Q", index: Math.floor(vn.getUTCMonth() / 3) + 1 };
+  if (last.year < 2025 || (last.year === 2025 && last.index < 3)) return 0;
+  const quarters: Period[] = quarterRange(first, last);
+  const provinces = [...areaIndex().provinces2025.keys()];
+  const out: Observation[] = [];
+  for (const q of quarters) {
+    // The quarter ends at midnight after its last day, in Vietnam's time.
+    const end = new Date(`${periodEnd(q)}T00:00:00+07:00`).getTime() + 86_400_000;
+    const rows = await feedAsOf(store.db, new Date(end).toISOString(), REGULAR_PLATFORM_MIN);
+    const byProvince = new Map(rows.map((r) => [r.province, r]));
+    for (const code of provinces) {
+      const r = byProvince.get(code);
+      const push = (element: string, value: number) =>
+        out.push({
+          series: "assessment",
+          code: element,
+          target: "element",
+          geography: "2025",
+          area: code,
+          period: formatPeriod(q),
+          value,
+          status: "preliminary",
+          note: "self-assessment: self-selected respondents, not a representative sample",
+        });
+      push("SME_ASSESSED", r?.firms ?? 0);
+      push("SME_ASSESSED_PLATFORM_USERS", r?.platform ?? 0);
+      push("SME_ASSESSED_PLATFORM_REGULAR", r?.regular ?? 0);
+    }
+  }
+  await upsertObservations(store.db, out, actor, "self-assessment feed");
+  return out.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demo submissions
+
+export const DEMO_ASSESSMENT_COUNT = 3000;
+
+/**
+ * Loads the demo submissions (source `demo`, deterministic) from 2025-07-01 to the end of the last
+ * demo quarter, unless the same ones are already there. Returns the rows loaded (0 when unchanged).
+ */
+export async function seedDemoAssessments(
+  store: Store,
+  options: { seed: number; lastQuarter: string; count?: number },
+): Promise<number> {
+  const count = options.count ?? DEMO_ASSESSMENT_COUNT;
+  const params = JSON.stringify({ seed: options.seed, lastQuarter: options.lastQuarter, count, version: 2 });
+  if (
+    (await getMeta(store.db, "demo_assessments")) === params &&
+    (await countAssessments(store.db, "demo")) > 0
+  )
+    return 0;
+  await deleteDemoAssessments(store.db, AGGREGATES);
+  const last = tryParsePeriod(options.lastQuarter);
+  if (!last) throw new DxmError("invalid_period", `lastQuarter ${options.lastQuarter} is not a quarter`);
+  const to = new Date(new Date(`${periodEnd(last)}T00:00:00+07:00`).getTime() + 86_400_000);
+  const from = new Date("2025-07-01T00:00:00+07:00");
+  const report = await importAssessments(
+    store,
+    generateDemoAssessments({
+      seed: options.seed,
+      count,
+      from,
+      to: to > from ? to : new Date(from.getTime() + 86_400_000),
+    }),
+    { source: "demo", now: to },
+  );
+  if (report.errors.length) throw new Error(`demo assessments: ${report.errors[0]?.message}`);
+  await setMeta(store.db, "demo_assessments", params);
+  return report.stored;
+}
+
+/** Removes the demo submissions (`dxm demo remove`). */
+export async function removeDemoAssessments(store: Store): Promise<number> {
+  await store.db.deleteFrom("meta").where("key", "=", "demo_assessments").execute();
+  return deleteDemoAssessments(store.db, AGGREGATES);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bot resistance without third parties: a signed form token that proves the form was fetched at
+// least `minFillMs` before it is sent (a person needs minutes for 30 questions, a script sends at
+// once), a honeypot field that people never see and bots fill, and a rate limit per address (in the
+// route). The signing secret is random, made once and kept in the database, so every app process
+// behind a proxy accepts the others' tokens.
+
+export const DEFAULT_MIN_FILL_MS = 20_000;
+const FORM_TOKEN_MAX_AGE_MS = 24 * 3_600_000;
+
+async function formSecret(store: Store): Promise<string> {
+  const existing = await getMeta(store.db, "assessment_form_secret");
+  if (existing) return existing;
+  await store.db
+    .insertInto("meta")
+    .values({ key: "assessment_form_secret", value: randomBytes(32).toString("hex"), updated_at: new Date() })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  return (await getMeta(store.db, "assessment_form_secret"))!;
+}
+
+const sign = (secret: string, issued: string) =>
+  createHmac("sha256", secret).update(`form:${issued}`).digest("base64url");
+
+export async function issueFormToken(store: Store, now = new Date()): Promise<string> {
+  const issued = String(now.getTime());
+  return `${issued}.${sign(await formSecret(store), issued)}`;
+}
+
+/** The bot checks of a submission: form token and honeypot. Returns the errors, each by field. */
+export async function botCheck(
+  store: Store,
+  body: unknown,
+  options: { now?: Date; minFillMs?: number } = {},
+): Promise<FieldError[]> {
+  const now = (options.now ?? new Date()).getTime();
+  const minFill = options.minFillMs ?? DEFAULT_MIN_FILL_MS;
+  const errors: FieldError[] = [];
+  const b = isRecord(body) ? body : {};
+  if (b.website !== undefined && b.website !== "")
+    errors.push({
+      field: "website",
+      message: "website: leave this field empty",
+      messageVi: "website: để trống ô này",
+    });
+  const token = b.formToken;
+  const [issued, sig] = typeof token === "string" ? token.split(".") : [];
+  const age = now - Number(issued);
+  if (
+    !issued ||
+    !sig ||
+    !/^\d{1,15}$/.test(issued) ||
+    !safeEqualText(sig, sign(await formSecret(store), issued))
+  )
+    errors.push({
+      field: "formToken",
+      message: "formToken: missing or not issued by this server; fetch the questionnaire first",
+      messageVi: "formToken: thiếu hoặc không do máy chủ cấp; hãy tải lại bảng hỏi",
+    });
+  else if (age < minFill)
+    errors.push({
+      field: "formToken",
+      message: `formToken: sent too soon after the form was opened; wait ${Math.ceil((minFill - age) / 1000)} s and send again`,
+      messageVi: `formToken: gửi quá nhanh sau khi mở bảng hỏi; chờ ${Math.ceil((minFill - age) / 1000)} giây rồi gửi lại`,
+    });
+  else if (age > FORM_TOKEN_MAX_AGE_MS)
+    errors.push({
+      field: "formToken",
+      message: "formToken: expired (older than 24 hours); reload the questionnaire",
+      messageVi: "formToken: đã hết hạn (quá 24 giờ); hãy tải lại bảng hỏi",
+    });
+  return errors;
+}
+
+function safeEqualText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

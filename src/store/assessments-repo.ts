@@ -1,0 +1,392 @@
+/**
+ * Self-assessments: submissions, each tax code's latest one, and the sums the statistics read
+ * (migration 0006). Every write takes one advisory lock for the duration of its transaction, so the
+ * sums maintained on write never race each other; submissions are small and quick, so serialising
+ * them costs nothing noticeable. Quarters are those of Vietnam's time (UTC+7, no daylight saving).
+ */
+import { type Kysely, sql } from "kysely";
+import type { Store } from "./db.ts";
+import type { Database } from "./schema.ts";
+import type { AssessmentScores } from "./schema-assessments.ts";
+
+type Db = Kysely<Database>;
+
+/** Advisory lock key of assessment writes (any constant unique to this table family). */
+const LOCK_KEY = 70_060_001;
+
+export interface NewAssessment extends AssessmentScores {
+  tax_code: string;
+  name: string;
+  province: string;
+  sector: string;
+  size: string;
+  answers: number[];
+  platform_mask: number;
+  fingerprint: string;
+  source: "web" | "import" | "demo";
+  result_token_hash: string | null;
+  submitted_at: Date;
+}
+
+export interface AggregateSpec {
+  /** Number of platforms in the list (the mask's width). */
+  platforms: number;
+  /** A firm with at least this many platforms counts as a regular user. */
+  regularMin: number;
+}
+
+const SCORE_COLUMNS = [
+  "s_customer",
+  "s_strategy",
+  "s_technology",
+  "s_operations",
+  "s_culture",
+  "s_data",
+  "overall",
+  "level",
+] as const;
+
+const QUARTER_SQL = `to_char((submitted_at AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-"Q"Q')`;
+
+function cellSelect(spec: AggregateSpec): string {
+  const levels = [0, 1, 2, 3, 4, 5].map((l) => `count(*) FILTER (WHERE level = ${l})`).join(", ");
+  const platforms = Array.from(
+    { length: spec.platforms },
+    (_, i) => `count(*) FILTER (WHERE platform_mask & ${2 ** i} <> 0)`,
+  ).join(", ");
+  return `province, sector, size, count(*)::int AS n, count(*) FILTER (WHERE source = 'demo')::int AS demo,
+    ARRAY[${levels}]::int[] AS levels,
+    ARRAY[sum(s_customer), sum(s_strategy), sum(s_technology), sum(s_operations), sum(s_culture), sum(s_data)]::float8[] AS sum_pillars,
+    sum(overall)::float8 AS sum_overall,
+    ARRAY[${platforms || "0"}]::int[] AS platforms,
+    count(*) FILTER (WHERE platform_mask <> 0)::int AS any_platform,
+    count(*) FILTER (WHERE bit_count(platform_mask::bit(32)) >= ${Math.trunc(spec.regularMin)})::int AS regular_platform`;
+}
+
+const CELL_UPDATE = `ON CONFLICT (province, sector, size) DO UPDATE SET n = excluded.n, demo = excluded.demo,
+  levels = excluded.levels, sum_pillars = excluded.sum_pillars, sum_overall = excluded.sum_overall,
+  platforms = excluded.platforms, any_platform = excluded.any_platform, regular_platform = excluded.regular_platform`;
+
+const LATEST_COLUMNS = `tax_code, province, sector, size, platform_mask, ${SCORE_COLUMNS.join(", ")}, source, submitted_at`;
+const LATEST_UPDATE = `ON CONFLICT (tax_code) DO UPDATE SET ${LATEST_COLUMNS.split(", ")
+  .slice(1)
+  .map((c) => `${c} = excluded.${c}`)
+  .join(", ")} WHERE assessment_latest.submitted_at <= excluded.submitted_at`;
+
+const ASSESSMENT_COLUMNS = `tax_code, name, province, sector, size, answers, platform_mask, ${SCORE_COLUMNS.join(", ")}, fingerprint, source, submitted_at`;
+
+async function lock(trx: Db): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
+}
+
+async function refreshCell(trx: Db, cell: Cell, spec: AggregateSpec): Promise<void> {
+  const where = sql`province = ${cell.province} AND sector = ${cell.sector} AND size = ${cell.size}`;
+  await sql`INSERT INTO assessment_cell SELECT ${sql.raw(cellSelect(spec))} FROM assessment_latest WHERE ${where}
+    GROUP BY province, sector, size ${sql.raw(CELL_UPDATE)}`.execute(trx);
+  await sql`DELETE FROM assessment_cell c WHERE c.province = ${cell.province} AND c.sector = ${cell.sector} AND c.size = ${cell.size}
+    AND NOT EXISTS (SELECT 1 FROM assessment_latest l WHERE l.province = c.province AND l.sector = c.sector AND l.size = c.size)`.execute(
+    trx,
+  );
+}
+
+export interface Cell {
+  province: string;
+  sector: string;
+  size: string;
+}
+
+export interface StoredAssessment extends NewAssessment {
+  id: number;
+}
+
+/**
+ * Stores one submission and maintains the latest-per-tax-code table and the sums, in one
+ * transaction. Returns the new id.
+ */
+export async function insertAssessment(db: Db, a: NewAssessment, spec: AggregateSpec): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await lock(trx);
+    const { id } = await trx
+      .insertInto("assessment")
+      .values({ ...a })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const old = await trx
+      .selectFrom("assessment_latest")
+      .select(["province", "sector", "size", "submitted_at"])
+      .where("tax_code", "=", a.tax_code)
+      .executeTakeFirst();
+    if (!old || old.submitted_at.getTime() <= a.submitted_at.getTime()) {
+      const latest = {
+        tax_code: a.tax_code,
+        province: a.province,
+        sector: a.sector,
+        size: a.size,
+        platform_mask: a.platform_mask,
+        s_customer: a.s_customer,
+        s_strategy: a.s_strategy,
+        s_technology: a.s_technology,
+        s_operations: a.s_operations,
+        s_culture: a.s_culture,
+        s_data: a.s_data,
+        overall: a.overall,
+        level: a.level,
+        source: a.source,
+        submitted_at: a.submitted_at,
+      };
+      await trx
+        .insertInto("assessment_latest")
+        .values(latest)
+        .onConflict((oc) => oc.column("tax_code").doUpdateSet(latest))
+        .execute();
+      if (old && (old.province !== a.province || old.sector !== a.sector || old.size !== a.size))
+        await refreshCell(trx, old, spec);
+      await refreshCell(trx, a, spec);
+    }
+    await sql`INSERT INTO assessment_quarter (quarter, province, sector, size, n, demo, sum_overall, any_platform)
+      SELECT ${sql.raw(QUARTER_SQL)}, province, sector, size, 1, CASE WHEN source = 'demo' THEN 1 ELSE 0 END, overall,
+        CASE WHEN platform_mask <> 0 THEN 1 ELSE 0 END
+      FROM assessment WHERE id = ${id}
+      ON CONFLICT (quarter, province, sector, size) DO UPDATE SET n = assessment_quarter.n + excluded.n,
+        demo = assessment_quarter.demo + excluded.demo, sum_overall = assessment_quarter.sum_overall + excluded.sum_overall,
+        any_platform = assessment_quarter.any_platform + excluded.any_platform`.execute(trx);
+    return id;
+  });
+}
+
+/** A submission of the same tax code with the same fingerprint since the given time, if any. */
+export async function findRecentDuplicate(
+  db: Db,
+  taxCode: string,
+  fingerprint: string,
+  since: Date,
+): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom("assessment")
+    .select("id")
+    .where("tax_code", "=", taxCode)
+    .where("fingerprint", "=", fingerprint)
+    .where("submitted_at", ">=", since)
+    .orderBy("submitted_at", "desc")
+    .executeTakeFirst();
+}
+
+export async function setResultTokenHash(db: Db, id: number, hash: string): Promise<void> {
+  await db.updateTable("assessment").set({ result_token_hash: hash }).where("id", "=", id).execute();
+}
+
+export async function findByTokenHash(db: Db, hash: string): Promise<StoredAssessment | undefined> {
+  const row = await db
+    .selectFrom("assessment")
+    .selectAll()
+    .where("result_token_hash", "=", hash)
+    .executeTakeFirst();
+  return row ? { ...row, source: row.source as NewAssessment["source"] } : undefined;
+}
+
+export interface Standing {
+  below: number;
+  equal: number;
+  total: number;
+}
+
+/** How many latest assessments of the cell score below and equal to `overall`. */
+export async function peerStanding(db: Db, cell: Cell, overall: number): Promise<Standing> {
+  const row = await db
+    .selectFrom("assessment_latest")
+    .select([
+      sql<number>`count(*) FILTER (WHERE overall < ${overall})::int`.as("below"),
+      sql<number>`count(*) FILTER (WHERE overall = ${overall})::int`.as("equal"),
+      sql<number>`count(*)::int`.as("total"),
+    ])
+    .where("province", "=", cell.province)
+    .where("sector", "=", cell.sector)
+    .where("size", "=", cell.size)
+    .executeTakeFirstOrThrow();
+  return { below: Number(row.below), equal: Number(row.equal), total: Number(row.total) };
+}
+
+export interface CellFilter {
+  provinces?: readonly string[];
+  sector?: string;
+  size?: string;
+}
+
+export async function listCells(db: Db, f: CellFilter) {
+  let q = db.selectFrom("assessment_cell").selectAll();
+  if (f.provinces) q = q.where("province", "in", f.provinces.length ? [...f.provinces] : [""]);
+  if (f.sector) q = q.where("sector", "=", f.sector);
+  if (f.size) q = q.where("size", "=", f.size);
+  return q.execute();
+}
+
+export async function listQuarterCells(db: Db, f: CellFilter) {
+  let q = db.selectFrom("assessment_quarter").selectAll();
+  if (f.provinces) q = q.where("province", "in", f.provinces.length ? [...f.provinces] : [""]);
+  if (f.sector) q = q.where("sector", "=", f.sector);
+  if (f.size) q = q.where("size", "=", f.size);
+  return q.execute();
+}
+
+export type ImportRow = readonly [
+  batch: string,
+  taxCode: string,
+  name: string,
+  province: string,
+  sector: string,
+  size: string,
+  answers: string,
+  platformMask: number,
+  ...scores: number[],
+];
+
+export const IMPORT_COLUMNS = [
+  "batch",
+  "tax_code",
+  "name",
+  "province",
+  "sector",
+  "size",
+  "answers",
+  "platform_mask",
+  ...SCORE_COLUMNS,
+  "fingerprint",
+  "source",
+  "submitted_at",
+] as const;
+
+/** COPYs rows (in IMPORT_COLUMNS order) into the staging table. */
+export async function stageImportRows(
+  store: Store,
+  rows: Iterable<readonly (string | number)[]>,
+): Promise<number> {
+  return store.replaceRows({ table: "assessment_import", columns: IMPORT_COLUMNS, rows });
+}
+
+/** SQL texts of the merge, for bulk loads that run them in their own COPY transaction. */
+function mergeStatements(batch: string, spec: AggregateSpec): { text: string; values: unknown[] }[] {
+  return [
+    { text: `SELECT pg_advisory_xact_lock(${LOCK_KEY})`, values: [] },
+    {
+      text: `INSERT INTO assessment (${ASSESSMENT_COLUMNS}) SELECT ${ASSESSMENT_COLUMNS} FROM assessment_import WHERE batch = $1
+        ON CONFLICT (tax_code, submitted_at, fingerprint) DO NOTHING`,
+      values: [batch],
+    },
+    {
+      text: `INSERT INTO assessment_latest (${LATEST_COLUMNS})
+        SELECT DISTINCT ON (tax_code) ${LATEST_COLUMNS} FROM assessment_import WHERE batch = $1
+        ORDER BY tax_code, submitted_at DESC, fingerprint ${LATEST_UPDATE}`,
+      values: [batch],
+    },
+    ...rebuildStatements(spec),
+    { text: "DELETE FROM assessment_import WHERE batch = $1", values: [batch] },
+  ];
+}
+
+function rebuildStatements(spec: AggregateSpec): { text: string; values: unknown[] }[] {
+  return [
+    { text: "DELETE FROM assessment_cell", values: [] },
+    {
+      text: `INSERT INTO assessment_cell SELECT ${cellSelect(spec)} FROM assessment_latest GROUP BY province, sector, size`,
+      values: [],
+    },
+    { text: "DELETE FROM assessment_quarter", values: [] },
+    {
+      text: `INSERT INTO assessment_quarter (quarter, province, sector, size, n, demo, sum_overall, any_platform)
+        SELECT ${QUARTER_SQL} AS q, province, sector, size, count(*)::int, count(*) FILTER (WHERE source = 'demo')::int,
+          sum(overall)::float8, count(*) FILTER (WHERE platform_mask <> 0)::int
+        FROM assessment GROUP BY q, province, sector, size`,
+      values: [],
+    },
+  ];
+}
+
+/**
+ * Moves a staged batch into the assessments (skipping rows already stored: same tax code, time and
+ * answers), updates the latest per tax code and rebuilds the sums, in one transaction.
+ * Returns the number of new rows.
+ */
+export async function mergeImportBatch(db: Db, batch: string, spec: AggregateSpec): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let inserted = 0;
+    for (const st of mergeStatements(batch, spec)) {
+      const res = await sql.raw(substitute(st.text, st.values)).execute(trx);
+      if (st.text.startsWith("INSERT INTO assessment (")) inserted = Number(res.numAffectedRows ?? 0);
+    }
+    return inserted;
+  });
+}
+
+/** Rebuilds the latest-per-tax-code table and all sums from the submissions. */
+export async function rebuildAssessmentAggregates(db: Db, spec: AggregateSpec): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lock(trx);
+    await sql`DELETE FROM assessment_latest`.execute(trx);
+    await sql
+      .raw(
+        `INSERT INTO assessment_latest (${LATEST_COLUMNS}) SELECT DISTINCT ON (tax_code) ${LATEST_COLUMNS} FROM assessment ORDER BY tax_code, submitted_at DESC, id DESC`,
+      )
+      .execute(trx);
+    for (const st of rebuildStatements(spec)) await sql.raw(st.text).execute(trx);
+  });
+}
+
+/** Inlines a batch id (a generated token of [a-z0-9-]) into a statement: batches never come from users. */
+function substitute(text: string, values: readonly unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, i) => {
+    const v = String(values[Number(i) - 1]);
+    if (!/^[a-z0-9-]+$/.test(v)) throw new Error(`unsafe batch id ${v}`);
+    return `'${v}'`;
+  });
+}
+
+/** Deletes the demo submissions and rebuilds the aggregates. Returns rows deleted. */
+export async function deleteDemoAssessments(db: Db, spec: AggregateSpec): Promise<number> {
+  const res = await db.deleteFrom("assessment").where("source", "=", "demo").executeTakeFirst();
+  await rebuildAssessmentAggregates(db, spec);
+  return Number(res.numDeletedRows);
+}
+
+export async function countAssessments(db: Db, source?: string): Promise<number> {
+  let q = db.selectFrom("assessment").select(sql<number>`count(*)::int`.as("n"));
+  if (source) q = q.where("source", "=", source);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export interface FeedRow {
+  province: string;
+  firms: number;
+  platform: number;
+  regular: number;
+}
+
+/**
+ * Each province's firms by their latest non-demo submission before `end` (exclusive, an ISO
+ * instant): how many, how many use any platform, how many use at least `regularMin`.
+ */
+export async function feedAsOf(db: Db, end: string, regularMin: number): Promise<FeedRow[]> {
+  const rows = await sql<FeedRow>`
+    SELECT province, count(*)::int AS firms,
+      count(*) FILTER (WHERE platform_mask <> 0)::int AS platform,
+      count(*) FILTER (WHERE bit_count(platform_mask::bit(32)) >= ${regularMin})::int AS regular
+    FROM (SELECT DISTINCT ON (tax_code) province, platform_mask FROM assessment
+          WHERE source <> 'demo' AND submitted_at < ${end}::timestamptz
+          ORDER BY tax_code, submitted_at DESC, id DESC) AS latest
+    GROUP BY province`.execute(db);
+  return rows.rows.map((r) => ({
+    province: r.province,
+    firms: Number(r.firms),
+    platform: Number(r.platform),
+    regular: Number(r.regular),
+  }));
+}
+
+/** The first and last submission instants of real (non-demo) assessments. */
+export async function realSubmissionSpan(db: Db): Promise<{ first: Date; last: Date } | undefined> {
+  const row = await db
+    .selectFrom("assessment")
+    .select([sql<Date | null>`min(submitted_at)`.as("first"), sql<Date | null>`max(submitted_at)`.as("last")])
+    .where("source", "<>", "demo")
+    .executeTakeFirstOrThrow();
+  return row.first && row.last ? { first: new Date(row.first), last: new Date(row.last) } : undefined;
+}
