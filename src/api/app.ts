@@ -30,7 +30,9 @@ import { indicatorRoutes } from "./routes/indicators.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { observationDownloadRoutes } from "./routes/observation-downloads.ts";
 import { observationRoutes } from "./routes/observations.ts";
+import { openDataRoutes } from "./routes/open-data.ts";
 import { progressRoutes } from "./routes/progress.ts";
+import { releaseRoutes } from "./routes/releases.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { userRoutes } from "./routes/users.ts";
 
@@ -47,6 +49,8 @@ export interface AppOptions {
   today?: () => string;
   /** Self-assessment submissions: minimum fill time and rate limit (tests lower them). */
   assessments?: AssessmentRouteOptions;
+  /** The clock of release embargoes; default the system clock. Tests pass one they control. */
+  now?: () => Date;
 }
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -124,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(metaRoutes(options.store));
       await api.register(indicatorRoutes(options.store));
-      await api.register(observationRoutes(options.store));
+      await api.register(observationRoutes(options.store, options.now ? { now: options.now } : {}));
       await api.register(observationDownloadRoutes(options.store));
       await api.register(digitalEconomyRoutes(options.store));
       await api.register(progressRoutes(options.store));
@@ -133,6 +137,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reportRoutes(options.store, options.today ? { today: options.today } : {}));
       await api.register(indexRoutes(options.store));
       await api.register(assessmentRoutes(options.store, options.assessments ?? {}));
+      await api.register(releaseRoutes(options.store, options.now ? { now: options.now } : {}));
+      await api.register(openDataRoutes(options.store, options.now ? { now: options.now } : {}));
     },
     { prefix: "/api/v1" },
   );

@@ -28,6 +28,7 @@ import { migrateToLatest, openStore, type Store } from "../store/db.ts";
 import { INDEX_HELP, runIndexCommand } from "./index-command.ts";
 import { ASSESSMENTS_HELP, runAssessmentsCommand } from "./assessments-command.ts";
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
+import { RELEASE_HELP, runReleaseCommand } from "./release-command.ts";
 import { runUserCommand, USER_HELP } from "./user-command.ts";
 
 const HELP = `dxm — dxmonitor command line
@@ -60,6 +61,7 @@ Commands:
 ${USER_HELP.trimEnd()}
 ${INDEX_HELP.trimEnd()}
 ${ASSESSMENTS_HELP.trimEnd()}
+${RELEASE_HELP.trimEnd()}
   help                          this text
 
 Global options:
@@ -496,6 +498,12 @@ export async function main(argv: string[]): Promise<number> {
 
       case "assessments":
         return await runAssessmentsCommand(rest, {
+          withStore: (c, fn) => withStore(cfg, c, fn),
+          out: createOutput({}),
+        });
+
+      case "release":
+        return await runReleaseCommand(rest, {
           withStore: (c, fn) => withStore(cfg, c, fn),
           out: createOutput({}),
         });

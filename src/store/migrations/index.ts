@@ -6,6 +6,7 @@ import * as m0003 from "./0003-auth.ts";
 import * as m0004 from "./0004-reports.ts";
 import * as m0005 from "./0005-index-results.ts";
 import * as m0006 from "./0006-assessments.ts";
+import * as m0007 from "./0007-releases.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004-reports": m0004,
   "0005-index-results": m0005,
   "0006-assessments": m0006,
+  "0007-releases": m0007,
 };
