@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 import type { AuthTables } from "./schema-auth.ts";
+import type { ProgrammeTables } from "./schema-programmes.ts";
 import type { ReportTables } from "./schema-reports.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -165,7 +166,7 @@ export interface AuditLogTable {
   after: JSONColumnType<Record<string, unknown>> | null;
 }
 
-export interface Database extends AuthTables, ReportTables {
+export interface Database extends AuthTables, ReportTables, ProgrammeTables {
   area: AreaTable;
   area_member: AreaMemberTable;
   pillar: PillarTable;

@@ -4,10 +4,12 @@ import * as m0001 from "./0001-initial.ts";
 import * as m0002 from "./0002-io-tables.ts";
 import * as m0003 from "./0003-auth.ts";
 import * as m0004 from "./0004-reports.ts";
+import * as m0008 from "./0008-programmes.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
   "0002-io-tables": m0002,
   "0003-auth": m0003,
   "0004-reports": m0004,
+  "0008-programmes": m0008,
 };
