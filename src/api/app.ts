@@ -27,6 +27,7 @@ import { digitalEconomyRoutes } from "./routes/digital-economy.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { observationRoutes } from "./routes/observations.ts";
+import { programmeRoutes } from "./routes/programmes.ts";
 import { progressRoutes } from "./routes/progress.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -42,6 +43,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Today's date (YYYY-MM-DD), for deadlines; default the clock. Tests pass a fixed one. */
   today?: () => string;
+  /** The clock, for what depends on the time (late programmes); default the system clock. Tests pass one. */
+  now?: () => Date;
 }
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -125,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes(options.store));
       await api.register(userRoutes(options.store));
       await api.register(reportRoutes(options.store, options.today ? { today: options.today } : {}));
+      await api.register(programmeRoutes(options.store, options.now ? { now: options.now } : {}));
     },
     { prefix: "/api/v1" },
   );

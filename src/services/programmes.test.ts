@@ -133,7 +133,7 @@ for (const backend of await demoBackends()) {
       assert.equal(set.statusSource, "reviewer");
       assert.deepEqual(
         { ...set.reviewerStatus, at: undefined },
-        { status: "at_risk", reason: "Chậm giải ngân", by: "rev@test", at: undefined },
+        { status: "at_risk", reason: "Chậm giải ngân", by: "Rev", at: undefined },
       );
       assert.equal(set.progress, 35);
 
@@ -149,14 +149,18 @@ for (const backend of await demoBackends()) {
       assert.deepEqual(
         read.updates.map((u) => [u.text, u.author]),
         [
-          ["Đã phê duyệt đề án", "rev@test"],
-          ["Second update", "rev@test"],
+          ["Đã phê duyệt đề án", "Rev"],
+          ["Second update", "Rev"],
         ],
       );
       const audit = await listAudit(store.db, { entity: "programme", entityKey: String(p.id) }, 10);
       assert.deepEqual(
         audit.map((a) => a.action),
         ["programme.add_update", "programme.add_update", "programme.status", "programme.create"],
+      );
+      assert.ok(
+        audit.every((a) => a.actor === "rev@test"),
+        "the audit log names the account",
       );
       assert.equal((audit[2]!.before as { progress: number }).progress, 20);
       assert.equal((audit[2]!.after as { progress: number }).progress, 35);

@@ -344,6 +344,14 @@ function checkDeadline(start: string, deadline: string | null): void {
   }
 }
 
+/**
+ * The name shown publicly beside a status or an update: a person's display name (their email stays
+ * in the audit log, for admins only).
+ */
+function publicName(by: Actor): string {
+  return by.kind === "user" ? by.name : actorName(by);
+}
+
 function assertReviewer(by: Actor | null, what: string): void {
   if (by?.kind === "system") return;
   assertCan(canReview(by), by, what);
@@ -474,7 +482,10 @@ export async function updateProgramme(
     ...(patch.progress !== undefined ? { progress: patch.progress } : {}),
     ...(patch.evidence !== undefined ? { evidence: patch.evidence } : {}),
     ...(patch.status !== undefined
-      ? { status: patch.status === null ? null : { status: patch.status, reason, by: actor, at: now } }
+      ? {
+          status:
+            patch.status === null ? null : { status: patch.status, reason, by: publicName(by!), at: now },
+        }
       : {}),
   };
   await store.db.transaction().execute(async (trx) => {
@@ -528,7 +539,7 @@ export async function addProgrammeUpdate(
     const u = await insertProgrammeUpdate(trx, {
       programmeId: id,
       at: now,
-      author: actor,
+      author: publicName(by!),
       text: text.trim(),
     });
     await recordAudit(trx, {
