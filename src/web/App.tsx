@@ -10,12 +10,14 @@ import { useLanguage } from "./i18n/language.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { ProgrammesPage } from "./pages/programmes/ProgrammesPage.tsx";
 import { ReportingPage } from "./pages/reporting/ReportingPage.tsx";
 
 const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
   "/login": LoginPage,
   "/reporting": ReportingPage,
+  "/programmes": ProgrammesPage,
 };
 
 function currentPage(): ComponentType {
@@ -41,6 +43,7 @@ export function App() {
           </div>
           <nav className="site-nav">
             <a href={`/reporting${window.location.search}`}>{t.navReporting}</a>
+            <a href={`/programmes${window.location.search}`}>{t.navProgrammes}</a>
             <LanguageSwitch />
           </nav>
         </div>
