@@ -101,6 +101,8 @@ export interface ObservationQuery {
   series?: string[];
   level?: AreaLevel[];
   periodKind?: ("Y" | "S" | "Q")[];
+  /** The instant the public reads at (release embargo); default now. */
+  at?: Date;
   limit: number;
   offset: number;
 }
@@ -119,10 +121,12 @@ export async function getObservations(store: Store, q: ObservationQuery): Promis
   if (q.series?.length)
     checkCodes("series", q.series, new Set((await listSeries(store.db)).map((s) => s.code)));
   if (q.area?.length) await checkAreas(store, q.area, q.geography);
+  const { at, ...filter } = q;
   const items = await queryComputed(store.db, {
-    ...q,
+    ...filter,
     ...(period ? { period } : {}),
     publishedOnly: true,
+    ...(at ? { publishedAt: at } : {}),
     limit: q.limit + 1,
     offset: q.offset,
   });

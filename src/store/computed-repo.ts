@@ -21,7 +21,7 @@ import type { Database } from "./schema.ts";
 type Db = Kysely<Database>;
 
 /** One period of a stored row; short keys keep the JSON small. */
-interface StoredEntry {
+export interface StoredEntry {
   /** period */
   p: string;
   v: number | null;
@@ -71,6 +71,16 @@ function toColumns(entries: readonly StoredEntry[]): StoredColumns {
   };
   if (entries.some((e) => e.m.length > 0)) cols.m = entries.map((e) => e.m);
   return cols;
+}
+
+/** The entries of a stored `periods` text (computed_value or release_row). */
+export function decodeEntries(periods: string): StoredEntry[] {
+  return fromColumns(JSON.parse(periods) as StoredColumns);
+}
+
+/** The stored `periods` text of entries (already sorted by period). */
+export function encodeEntries(entries: readonly StoredEntry[]): string {
+  return JSON.stringify(toColumns(entries));
 }
 
 function fromColumns(cols: StoredColumns): StoredEntry[] {
@@ -231,8 +241,15 @@ export interface ComputedFilter {
   series?: readonly string[];
   level?: readonly AreaLevel[];
   periodKind?: readonly ("Y" | "S" | "Q")[];
-  /** Public reads see published values only. */
+  /**
+   * Public reads: values published at recompute, plus the snapshot of the latest release whose
+   * time has come (`publishedAt`, default now) for the series that only releases publish.
+   */
   publishedOnly?: boolean;
+  /** The instant public reads are made at (embargo); default now. */
+  publishedAt?: Date;
+  /** Only the snapshot of this release (whatever its time: callers check visibility). */
+  release?: number;
   limit?: number;
   offset?: number;
 }
@@ -241,67 +258,149 @@ export interface ComputedRow extends ComputedValue {
   readonly periodEnd: string;
 }
 
+const SOURCE_COLUMNS = ["indicator", "series", "geography", "area_code", "area_level", "periods"] as const;
+
+/** The id of the release the public sees at `at`: the latest scheduled one whose time has come. */
+function visibleReleaseId(db: Db, at: Date) {
+  return db
+    .selectFrom("release")
+    .select("id")
+    .where("state", "=", "scheduled")
+    .where("release_at", "<=", at)
+    .orderBy("release_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1);
+}
+
+/** Stored rows matching the filter's key columns, from computed values or release snapshots. */
+function selectRows(db: Db, f: ComputedFilter) {
+  const source =
+    f.release !== undefined
+      ? db.selectFrom("release_row").select(SOURCE_COLUMNS).where("release_id", "=", f.release)
+      : f.publishedOnly
+        ? db
+            .selectFrom("computed_value")
+            .select(SOURCE_COLUMNS)
+            .where("published", "=", true)
+            .unionAll(
+              db
+                .selectFrom("release_row")
+                .select(SOURCE_COLUMNS)
+                .where("release_id", "=", visibleReleaseId(db, f.publishedAt ?? new Date())),
+            )
+        : db.selectFrom("computed_value").select(SOURCE_COLUMNS);
+  let q = db
+    .selectFrom(source.as("v"))
+    .select(["v.indicator", "v.series", "v.geography", "v.area_code", "v.periods"])
+    .orderBy("v.indicator")
+    .orderBy("v.series")
+    .orderBy("v.geography")
+    .orderBy("v.area_code");
+  if (f.indicator?.length) q = q.where("v.indicator", "in", f.indicator);
+  if (f.geography?.length) q = q.where("v.geography", "in", f.geography);
+  if (f.area?.length) q = q.where("v.area_code", "in", f.area);
+  if (f.series?.length) q = q.where("v.series", "in", f.series);
+  if (f.level?.length) q = q.where("v.area_level", "in", f.level);
+  if (f.period?.length) {
+    // Cheap pre-filter in SQL: the row's JSON must mention one of the periods.
+    const periods = f.period;
+    q = q.where((eb) => eb.or(periods.map((p) => eb("v.periods", "like", `%"${p}"%`))));
+  }
+  return q;
+}
+
+interface SourceRow {
+  indicator: string;
+  series: string;
+  geography: string;
+  area_code: string;
+  periods: string;
+}
+
+/** The values of one stored row that pass the filter's period conditions. */
+function* rowValues(r: SourceRow, f: ComputedFilter): Generator<ComputedRow> {
+  const periods = f.period?.length ? new Set(f.period) : undefined;
+  const kinds = f.periodKind?.length ? new Set<string>(f.periodKind) : undefined;
+  for (const e of decodeEntries(r.periods)) {
+    if (periods && !periods.has(e.p)) continue;
+    if (kinds) {
+      const kind = e.p.length === 4 ? "Y" : e.p[5]!;
+      if (!kinds.has(kind)) continue;
+    }
+    yield {
+      series: r.series,
+      indicator: r.indicator,
+      geography: r.geography as Geography,
+      area: r.area_code,
+      period: e.p,
+      periodEnd: periodEnd(parsePeriod(e.p)),
+      value: e.v,
+      numerator: e.n,
+      denominator: e.d,
+      complete: e.c,
+      missing: e.m,
+      completeness: e.cp,
+      method: e.mt,
+      status: e.s as ObservationStatus,
+    };
+  }
+}
+
 /**
  * Values matching the filter, ordered by indicator, series, geography, area, then period.
  * Key columns are filtered in SQL, periods inside each row.
  */
 export async function queryComputed(db: Db, f: ComputedFilter): Promise<ComputedRow[]> {
-  let q = db
-    .selectFrom("computed_value")
-    .select(["indicator", "series", "geography", "area_code", "periods"])
-    .orderBy("indicator")
-    .orderBy("series")
-    .orderBy("geography")
-    .orderBy("area_code");
-  if (f.indicator?.length) q = q.where("indicator", "in", f.indicator);
-  if (f.geography?.length) q = q.where("geography", "in", f.geography);
-  if (f.area?.length) q = q.where("area_code", "in", f.area);
-  if (f.series?.length) q = q.where("series", "in", f.series);
-  if (f.level?.length) q = q.where("area_level", "in", f.level);
-  if (f.publishedOnly) q = q.where("published", "=", true);
-  if (f.period?.length) {
-    // Cheap pre-filter in SQL: the row's JSON must mention one of the periods.
-    const periods = f.period;
-    q = q.where((eb) => eb.or(periods.map((p) => eb("periods", "like", `%"${p}"%`))));
-  }
-  const rows = await q.execute();
-  const periods = f.period?.length ? new Set(f.period) : undefined;
-  const kinds = f.periodKind?.length ? new Set<string>(f.periodKind) : undefined;
+  const rows = await selectRows(db, f).execute();
   const offset = f.offset ?? 0;
   const limit = f.limit ?? Number.POSITIVE_INFINITY;
   const out: ComputedRow[] = [];
   let skipped = 0;
   for (const r of rows) {
-    for (const e of fromColumns(JSON.parse(r.periods) as StoredColumns)) {
-      if (periods && !periods.has(e.p)) continue;
-      if (kinds) {
-        const kind = e.p.length === 4 ? "Y" : e.p[5]!;
-        if (!kinds.has(kind)) continue;
-      }
+    for (const v of rowValues(r, f)) {
       if (skipped < offset) {
         skipped++;
         continue;
       }
       if (out.length >= limit) return out;
-      out.push({
-        series: r.series,
-        indicator: r.indicator,
-        geography: r.geography as Geography,
-        area: r.area_code,
-        period: e.p,
-        periodEnd: periodEnd(parsePeriod(e.p)),
-        value: e.v,
-        numerator: e.n,
-        denominator: e.d,
-        complete: e.c,
-        missing: e.m,
-        completeness: e.cp,
-        method: e.mt,
-        status: e.s as ObservationStatus,
-      });
+      out.push(v);
     }
   }
   return out;
+}
+
+/**
+ * Every value matching the filter, in the order of `queryComputed`, read `batchRows` stored rows at
+ * a time by keyset (the row key after the last one read): memory stays bounded by one batch
+ * whatever the number of values, and each batch is an indexed range scan (no OFFSET re-reading).
+ * With `publishedOnly`, the release visible when it starts is the one read throughout, so an export
+ * never mixes two releases.
+ */
+export async function* streamComputed(
+  db: Db,
+  f: Omit<ComputedFilter, "limit" | "offset">,
+  batchRows = 200,
+): AsyncGenerator<ComputedRow[]> {
+  // Fix the instant once, so a release that comes out during a long export is not mixed in.
+  const filter = f.publishedOnly ? { ...f, publishedAt: f.publishedAt ?? new Date() } : f;
+  let after: [string, string, string, string] | undefined;
+  for (;;) {
+    let q = selectRows(db, filter).limit(batchRows);
+    if (after) {
+      const key = after;
+      q = q.where((eb) =>
+        eb(eb.refTuple("v.indicator", "v.series", "v.geography", "v.area_code"), ">", eb.tuple(...key)),
+      );
+    }
+    const rows = await q.execute();
+    if (!rows.length) return;
+    const last = rows[rows.length - 1]!;
+    after = [last.indicator, last.series, last.geography, last.area_code];
+    const values: ComputedRow[] = [];
+    for (const r of rows) for (const v of rowValues(r, filter)) values.push(v);
+    if (values.length) yield values;
+    if (rows.length < batchRows) return;
+  }
 }
 
 /** Number of computed values (of a series, or all). */

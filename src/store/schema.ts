@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 import type { AuthTables } from "./schema-auth.ts";
 import type { ProgrammeTables } from "./schema-programmes.ts";
+import type { ReleaseTables } from "./schema-releases.ts";
 import type { ReportTables } from "./schema-reports.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -166,7 +167,7 @@ export interface AuditLogTable {
   after: JSONColumnType<Record<string, unknown>> | null;
 }
 
-export interface Database extends AuthTables, ReportTables, ProgrammeTables {
+export interface Database extends AuthTables, ReportTables, ProgrammeTables, ReleaseTables {
   area: AreaTable;
   area_member: AreaMemberTable;
   pillar: PillarTable;

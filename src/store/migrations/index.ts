@@ -4,6 +4,7 @@ import * as m0001 from "./0001-initial.ts";
 import * as m0002 from "./0002-io-tables.ts";
 import * as m0003 from "./0003-auth.ts";
 import * as m0004 from "./0004-reports.ts";
+import * as m0007 from "./0007-releases.ts";
 import * as m0008 from "./0008-programmes.ts";
 
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   "0002-io-tables": m0002,
   "0003-auth": m0003,
   "0004-reports": m0004,
+  "0007-releases": m0007,
   "0008-programmes": m0008,
 };
