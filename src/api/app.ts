@@ -27,8 +27,10 @@ import { digitalEconomyRoutes } from "./routes/digital-economy.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { observationRoutes } from "./routes/observations.ts";
+import { openDataRoutes } from "./routes/open-data.ts";
 import { programmeRoutes } from "./routes/programmes.ts";
 import { progressRoutes } from "./routes/progress.ts";
+import { releaseRoutes } from "./routes/releases.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { userRoutes } from "./routes/users.ts";
 
@@ -43,7 +45,7 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Today's date (YYYY-MM-DD), for deadlines; default the clock. Tests pass a fixed one. */
   today?: () => string;
-  /** The clock, for what depends on the time (late programmes); default the system clock. Tests pass one. */
+  /** The clock of release embargoes and late programmes; default the system clock. Tests pass one they control. */
   now?: () => Date;
 }
 
@@ -122,12 +124,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(metaRoutes(options.store));
       await api.register(indicatorRoutes(options.store));
-      await api.register(observationRoutes(options.store));
+      await api.register(observationRoutes(options.store, options.now ? { now: options.now } : {}));
       await api.register(digitalEconomyRoutes(options.store));
       await api.register(progressRoutes(options.store));
       await api.register(authRoutes(options.store));
       await api.register(userRoutes(options.store));
       await api.register(reportRoutes(options.store, options.today ? { today: options.today } : {}));
+      await api.register(releaseRoutes(options.store, options.now ? { now: options.now } : {}));
+      await api.register(openDataRoutes(options.store, options.now ? { now: options.now } : {}));
       await api.register(programmeRoutes(options.store, options.now ? { now: options.now } : {}));
     },
     { prefix: "/api/v1" },

@@ -22,12 +22,19 @@ export const OBSERVATION_COLUMNS = [
   "status",
 ] as const;
 
+/**
+ * Text a spreadsheet would run as a formula (starting with = + - @, tab or carriage return) gets a
+ * leading apostrophe, so it shows as text (§7). The one neutraliser of every CSV and XLSX export.
+ */
+export function neutralizeFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   if (typeof v === "boolean") return v ? "true" : "false";
-  let s = Array.isArray(v) ? v.join(" ") : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = neutralizeFormula(Array.isArray(v) ? v.join(" ") : String(v));
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -32,8 +32,9 @@ export const observationsQuery = z.strictObject({
 });
 
 export const observationRoutes =
-  (store: Store): FastifyPluginAsyncZod =>
+  (store: Store, options: { now?: () => Date } = {}): FastifyPluginAsyncZod =>
   async (app) => {
+    const now = options.now ?? (() => new Date());
     app.get(
       "/observations",
       {
@@ -53,6 +54,7 @@ export const observationRoutes =
           ...(q.series ? { series: q.series } : {}),
           ...(q.level ? { level: q.level } : {}),
           ...(q.period_kind ? { periodKind: q.period_kind } : {}),
+          at: now(),
           limit: q.limit,
           offset: q.offset,
         });
