@@ -31,6 +31,7 @@ import { metaRoutes } from "./routes/meta.ts";
 import { observationDownloadRoutes } from "./routes/observation-downloads.ts";
 import { observationRoutes } from "./routes/observations.ts";
 import { openDataRoutes } from "./routes/open-data.ts";
+import { programmeRoutes } from "./routes/programmes.ts";
 import { progressRoutes } from "./routes/progress.ts";
 import { releaseRoutes } from "./routes/releases.ts";
 import { reportRoutes } from "./routes/reports.ts";
@@ -49,7 +50,7 @@ export interface AppOptions {
   today?: () => string;
   /** Self-assessment submissions: minimum fill time and rate limit (tests lower them). */
   assessments?: AssessmentRouteOptions;
-  /** The clock of release embargoes; default the system clock. Tests pass one they control. */
+  /** The clock of release embargoes and late programmes; default the system clock. Tests pass one they control. */
   now?: () => Date;
 }
 
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(assessmentRoutes(options.store, options.assessments ?? {}));
       await api.register(releaseRoutes(options.store, options.now ? { now: options.now } : {}));
       await api.register(openDataRoutes(options.store, options.now ? { now: options.now } : {}));
+      await api.register(programmeRoutes(options.store, options.now ? { now: options.now } : {}));
     },
     { prefix: "/api/v1" },
   );

@@ -12,6 +12,7 @@ import { migrateToLatest, type Store } from "../store/db.ts";
 import { getMeta, setMeta } from "../store/meta-repo.ts";
 import { seedDemoAssessments } from "./assessments.ts";
 import { ensureAdmin, ensureDemoUsers } from "./auth.ts";
+import { seedProgrammes } from "./programmes.ts";
 import { recompute } from "./recompute.ts";
 import { getOpenPeriods, openPeriodAs, seedValidationRules } from "./reporting.ts";
 import { type DemoOptions, type ProgressFn, seedDemo, seedReference } from "./seed.ts";
@@ -67,6 +68,7 @@ export async function prepareDatabase(
     await recompute(store);
   }
   await seedValidationRules(store);
+  await seedProgrammes(store);
   const admin = await ensureAdmin(store);
   let demoUsers: BootstrapReport["demoUsers"] = [];
   if (options.demo) {

@@ -6,6 +6,7 @@ import type { ColumnType, Generated, JSONColumnType } from "kysely";
 import type { AssessmentTables } from "./schema-assessments.ts";
 import type { AuthTables } from "./schema-auth.ts";
 import type { IndexTables } from "./schema-index.ts";
+import type { ProgrammeTables } from "./schema-programmes.ts";
 import type { ReleaseTables } from "./schema-releases.ts";
 import type { ReportTables } from "./schema-reports.ts";
 
@@ -168,7 +169,13 @@ export interface AuditLogTable {
   after: JSONColumnType<Record<string, unknown>> | null;
 }
 
-export interface Database extends AuthTables, ReportTables, IndexTables, AssessmentTables, ReleaseTables {
+export interface Database
+  extends AuthTables,
+    ReportTables,
+    IndexTables,
+    AssessmentTables,
+    ReleaseTables,
+    ProgrammeTables {
   area: AreaTable;
   area_member: AreaMemberTable;
   pillar: PillarTable;

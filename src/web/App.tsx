@@ -44,6 +44,9 @@ const AssessmentResultPage = lazy(() =>
 const AssessmentStatsPage = lazy(() =>
   import("./pages/assessment/AssessmentStatsPage.tsx").then((m) => ({ default: m.AssessmentStatsPage })),
 );
+const ProgrammesPage = lazy(() =>
+  import("./pages/programmes/ProgrammesPage.tsx").then((m) => ({ default: m.ProgrammesPage })),
+);
 
 const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
@@ -56,6 +59,7 @@ const PAGES: Readonly<Record<string, ComponentType>> = {
   "/assessment": AssessmentPage,
   "/assessment/result": AssessmentResultPage,
   "/assessment/stats": AssessmentStatsPage,
+  "/programmes": ProgrammesPage,
 };
 
 /** Pages whose path has parameters (`:name`), tried in order after `PAGES`. */

@@ -14,6 +14,7 @@ export function SiteNav() {
     { path: "/rankings", label: t.navRankings },
     { path: "/digital-economy", label: t.navDigitalEconomy },
     { path: "/dti", label: t.navDti },
+    { path: "/programmes", label: t.navProgrammes },
     { path: "/assessment", label: t.assessment.nav },
     { path: "/reporting", label: t.navReporting },
     { path: "/account", label: t.navAccount },
