@@ -1,4 +1,5 @@
 /** Starts the HTTP server on a prepared store; resolves with its address and a close function. */
+import type { HttpLimits, RateLimit } from "../config.ts";
 import type { Store } from "../store/db.ts";
 import { buildApp } from "./app.ts";
 
@@ -16,6 +17,9 @@ export async function startServer(
     webDir?: string;
     secureCookies?: boolean;
     trustProxy?: boolean;
+    httpLimits?: HttpLimits;
+    loginRateLimit?: RateLimit | false;
+    publicWriteRateLimit?: RateLimit;
   },
 ): Promise<RunningServer> {
   const app = await buildApp({
@@ -24,6 +28,9 @@ export async function startServer(
     ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.webDir ? { webDir: options.webDir } : {}),
+    ...(options.httpLimits ? { httpLimits: options.httpLimits } : {}),
+    ...(options.loginRateLimit !== undefined ? { loginRateLimit: options.loginRateLimit } : {}),
+    ...(options.publicWriteRateLimit ? { publicWriteRateLimit: options.publicWriteRateLimit } : {}),
   });
   await app.listen({ port: options.port, host: options.host });
   const addr = app.server.address();

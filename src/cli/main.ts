@@ -287,6 +287,9 @@ export async function main(argv: string[]): Promise<number> {
             logLevel: cfg.logLevel,
             secureCookies: cfg.secureCookies,
             trustProxy: cfg.trustProxy,
+            httpLimits: cfg.httpLimits,
+            loginRateLimit: cfg.loginRateLimit,
+            publicWriteRateLimit: cfg.publicWriteRateLimit,
           });
           out.info(
             `dxmonitor ready in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${server.url} ` +
