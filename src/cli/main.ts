@@ -25,6 +25,7 @@ import type { ObservationQuery } from "../services/read.ts";
 import { recompute } from "../services/recompute.ts";
 import { DEFAULT_DEMO_SEED, removeDemo, seedDemo, seedReference } from "../services/seed.ts";
 import { migrateToLatest, openStore, type Store } from "../store/db.ts";
+import { BACKUP_HELP, runBackupCommand } from "./backup-command.ts";
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
 import { runUserCommand, USER_HELP } from "./user-command.ts";
 
@@ -56,6 +57,7 @@ Commands:
                      [--period 2024] [--series demo] [--level province] [--output FILE]
                                 published observations as CSV or JSON
 ${USER_HELP.trimEnd()}
+${BACKUP_HELP.trimEnd()}
   help                          this text
 
 Global options:
@@ -478,6 +480,11 @@ export async function main(argv: string[]): Promise<number> {
         }
         return EXIT.ok;
       }
+
+      case "backup":
+      case "restore":
+      case "check":
+        return await runBackupCommand(argv, { withStore: (c, fn) => withStore(cfg, c, fn) });
 
       case "user":
       case "token":
