@@ -106,3 +106,42 @@ describe("loadConfig", () => {
     assert.equal(cfg.port, 3000);
   });
 });
+
+describe("loadConfig: HTTP limits and rate limits", () => {
+  it("defaults to 1 MiB bodies, 5 MiB uploads, 10 s for headers, 30 login and 10 public writes a minute", () => {
+    const cfg = loadConfig({});
+    assert.equal(cfg.httpLimits.bodyBytes, 1024 * 1024);
+    assert.equal(cfg.httpLimits.uploadBytes, 5 * 1024 * 1024);
+    assert.equal(cfg.httpLimits.headersTimeoutMs, 10_000);
+    assert.equal(cfg.httpLimits.requestTimeoutMs, 30_000);
+    assert.deepEqual(cfg.loginRateLimit, { max: 30, timeWindowMs: 60_000 });
+    assert.deepEqual(cfg.publicWriteRateLimit, { max: 10, timeWindowMs: 60_000 });
+  });
+
+  it("reads the limits it is given", () => {
+    const cfg = loadConfig({
+      DXM_BODY_LIMIT_KB: "64",
+      DXM_UPLOAD_LIMIT_KB: "2048",
+      DXM_HEADERS_TIMEOUT_MS: "2000",
+      DXM_REQUEST_TIMEOUT_MS: "5000",
+      DXM_PUBLIC_WRITE_RATE_LIMIT: "5/3600",
+      DXM_LOGIN_RATE_LIMIT: "100/60",
+    });
+    assert.equal(cfg.httpLimits.bodyBytes, 64 * 1024);
+    assert.equal(cfg.httpLimits.uploadBytes, 2048 * 1024);
+    assert.equal(cfg.httpLimits.headersTimeoutMs, 2000);
+    assert.equal(cfg.httpLimits.requestTimeoutMs, 5000);
+    assert.deepEqual(cfg.publicWriteRateLimit, { max: 5, timeWindowMs: 3_600_000 });
+    assert.deepEqual(cfg.loginRateLimit, { max: 100, timeWindowMs: 60_000 });
+  });
+
+  it("refuses malformed limits, naming the variable", () => {
+    assert.throws(() => loadConfig({ DXM_PUBLIC_WRITE_RATE_LIMIT: "ten" }), /DXM_PUBLIC_WRITE_RATE_LIMIT/);
+    assert.throws(() => loadConfig({ DXM_LOGIN_RATE_LIMIT: "0/60" }), /DXM_LOGIN_RATE_LIMIT/);
+    assert.throws(() => loadConfig({ DXM_BODY_LIMIT_KB: "-1" }), /DXM_BODY_LIMIT_KB/);
+    assert.throws(
+      () => loadConfig({ DXM_HEADERS_TIMEOUT_MS: "40000", DXM_REQUEST_TIMEOUT_MS: "30000" }),
+      /must not exceed DXM_REQUEST_TIMEOUT_MS/,
+    );
+  });
+});

@@ -32,7 +32,46 @@ export interface Config {
    * own (the official DBI thresholds are not published); `DXM_MATURITY_THRESHOLDS=10,30,50,70,85`.
    */
   readonly maturityThresholds: readonly number[];
+  /** Request size and slow-client limits of the HTTP server (see `HttpLimits`). */
+  readonly httpLimits: HttpLimits;
+  /** Login requests per client address and window, in memory (before the per-email lockout). */
+  readonly loginRateLimit: RateLimit;
+  /**
+   * Public (anonymous) writes, e.g. the enterprise self-assessment form: requests per client address
+   * and window. Routes opt in with `publicWriteLimiter` (src/api/rate-limit.ts).
+   */
+  readonly publicWriteRateLimit: RateLimit;
 }
+
+/** Requests allowed per client address in a sliding window. */
+export interface RateLimit {
+  readonly max: number;
+  readonly timeWindowMs: number;
+}
+
+export interface HttpLimits {
+  /** Largest JSON (or other non-multipart) request body, in bytes. */
+  readonly bodyBytes: number;
+  /** Largest uploaded file (multipart), in bytes. */
+  readonly uploadBytes: number;
+  /** A client must send all request headers within this time, else 408 and the socket is closed. */
+  readonly headersTimeoutMs: number;
+  /** A client must send the whole request (headers and body) within this time. */
+  readonly requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this time. */
+  readonly keepAliveTimeoutMs: number;
+}
+
+/** Anonymous writes (the self-assessment form): 10 a minute per address is ample for a person. */
+export const DEFAULT_PUBLIC_WRITE_RATE_LIMIT: RateLimit = Object.freeze({ max: 10, timeWindowMs: 60_000 });
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = Object.freeze({
+  bodyBytes: 1024 * 1024,
+  uploadBytes: 5 * 1024 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+});
 
 type Env = Record<string, string | undefined>;
 
@@ -68,6 +107,19 @@ function thresholds(env: Env, name: string, fallback: readonly number[]): readon
   return Object.freeze(list);
 }
 
+/** `MAX/SECONDS`, e.g. `30/60`: at most MAX requests per SECONDS. */
+function rate(env: Env, name: string, fallback: RateLimit): RateLimit {
+  const v = env[name];
+  if (v === undefined || v === "") return fallback;
+  const m = /^(\d{1,6})\/(\d{1,6})$/.exec(v.trim());
+  const max = Number(m?.[1]);
+  const seconds = Number(m?.[2]);
+  if (!m || max < 1 || seconds < 1) {
+    throw new Error(`${name}="${v}" must be MAX/SECONDS, e.g. 30/60 (at most 30 requests a minute)`);
+  }
+  return Object.freeze({ max, timeWindowMs: seconds * 1000 });
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -96,7 +148,29 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: bool(env, "DXM_SECURE_COOKIES", false),
     trustProxy: bool(env, "DXM_TRUST_PROXY", false),
     maturityThresholds: thresholds(env, "DXM_MATURITY_THRESHOLDS", [10, 30, 50, 70, 85]),
+    httpLimits: httpLimits(env),
+    loginRateLimit: rate(env, "DXM_LOGIN_RATE_LIMIT", { max: 30, timeWindowMs: 60_000 }),
+    publicWriteRateLimit: rate(env, "DXM_PUBLIC_WRITE_RATE_LIMIT", DEFAULT_PUBLIC_WRITE_RATE_LIMIT),
   });
+}
+
+function httpLimits(env: Env): HttpLimits {
+  const d = DEFAULT_HTTP_LIMITS;
+  const kib = (name: string, fallback: number) => int(env, name, fallback / 1024, 1, 1024 * 1024) * 1024;
+  const limits = {
+    bodyBytes: kib("DXM_BODY_LIMIT_KB", d.bodyBytes),
+    uploadBytes: kib("DXM_UPLOAD_LIMIT_KB", d.uploadBytes),
+    headersTimeoutMs: int(env, "DXM_HEADERS_TIMEOUT_MS", d.headersTimeoutMs, 100, 600_000),
+    requestTimeoutMs: int(env, "DXM_REQUEST_TIMEOUT_MS", d.requestTimeoutMs, 100, 3_600_000),
+    keepAliveTimeoutMs: int(env, "DXM_KEEP_ALIVE_TIMEOUT_MS", d.keepAliveTimeoutMs, 100, 600_000),
+  };
+  // Node refuses a headers timeout longer than the request timeout.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new Error(
+      `DXM_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed DXM_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`,
+    );
+  }
+  return Object.freeze(limits);
 }
 
 let cached: Config | undefined;

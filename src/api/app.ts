@@ -18,9 +18,16 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import {
+  DEFAULT_HTTP_LIMITS,
+  DEFAULT_PUBLIC_WRITE_RATE_LIMIT,
+  type HttpLimits,
+  type RateLimit,
+} from "../config.ts";
 import type { Store } from "../store/db.ts";
 import { registerAuth } from "./auth-plugin.ts";
 import { registerPublicCaching } from "./cache.ts";
+import { limitsOf } from "./limits.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { type AssessmentRouteOptions, assessmentRoutes } from "./routes/assessments.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -52,19 +59,37 @@ export interface AppOptions {
   assessments?: AssessmentRouteOptions;
   /** The clock of release embargoes and late programmes; default the system clock. Tests pass one they control. */
   now?: () => Date;
+  /** Body sizes and slow-client timeouts; default `DEFAULT_HTTP_LIMITS` (config.ts). */
+  httpLimits?: HttpLimits;
+  /** Login requests per client address and window (in memory); false turns it off (tests). */
+  loginRateLimit?: RateLimit | false;
+  /** Anonymous writes per client address and window, for routes that use `limitRequests`. */
+  publicWriteRateLimit?: RateLimit;
 }
 
 const root = new URL("../../", import.meta.url).pathname;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const limits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
-    bodyLimit: 1024 * 1024,
-    requestTimeout: 30_000,
+    bodyLimit: limits.bodyBytes,
+    // Slow clients (slowloris): all headers within headersTimeout, the whole request within
+    // requestTimeout, else Node answers 408 and closes the socket. Node checks these every
+    // connectionsCheckingInterval, so keep it well below the timeouts.
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
     return503OnClosing: true,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate("dxmLimits", limits);
+  app.decorate("dxmPublicWriteRateLimit", options.publicWriteRateLimit ?? DEFAULT_PUBLIC_WRITE_RATE_LIMIT);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -96,6 +121,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(helmet, {
+    // HSTS tells browsers to use HTTPS only: send it only when the site is served over HTTPS
+    // (secure cookies), or a plain-HTTP install would lock its users out.
+    xFrameOptions: { action: "deny" },
+    hsts: options.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
         "default-src": ["'self'"],
@@ -103,6 +132,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
       },
     },
   });
@@ -123,8 +155,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerPublicCaching(app);
   await registerAuth(app, options.store, { secureCookies: options.secureCookies ?? false });
-  // Excel uploads: one file, 5 MB at most (the parser has its own limits on what is inside).
-  await app.register(multipart, { limits: { files: 1, fileSize: 5 * 1024 * 1024, fields: 10, parts: 12 } });
+  // Excel uploads: one file of at most uploadBytes (the parser has its own limits on what is inside).
+  await app.register(multipart, {
+    limits: { files: 1, fileSize: limitsOf(app).uploadBytes, fields: 10, parts: 12, headerPairs: 100 },
+  });
   await app.register(
     async (api) => {
       await api.register(metaRoutes(options.store));
@@ -133,7 +167,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(observationDownloadRoutes(options.store));
       await api.register(digitalEconomyRoutes(options.store));
       await api.register(progressRoutes(options.store));
-      await api.register(authRoutes(options.store));
+      await api.register(
+        authRoutes(
+          options.store,
+          options.loginRateLimit === undefined ? {} : { loginRateLimit: options.loginRateLimit },
+        ),
+      );
       await api.register(userRoutes(options.store));
       await api.register(reportRoutes(options.store, options.today ? { today: options.today } : {}));
       await api.register(indexRoutes(options.store));

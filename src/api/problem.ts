@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DxmError } from "../domain/errors.ts";
+import { LimitError, tooLarge } from "./limits.ts";
 
 export interface Problem {
   type: string;
@@ -93,7 +94,30 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       instance,
     };
   }
+  if (error instanceof LimitError) {
+    return {
+      type: `https://dxmonitor.vn/problems/${error.code}`,
+      title: TITLES[error.statusCode] ?? "Error",
+      status: error.statusCode,
+      detail: error.message,
+      detail_vi: error.messageVi,
+      code: error.code,
+      field: error.field,
+      instance,
+    };
+  }
   const fe = error as Partial<FastifyError>;
+  if (fe.statusCode === 413) {
+    // Fastify's body limit or the multipart file limit: say which limit, in both languages.
+    const { limit: _limit, ...p } = tooLarge(request.server, fe.code, request.routeOptions?.bodyLimit);
+    return {
+      type: `https://dxmonitor.vn/problems/${p.code}`,
+      title: TITLES[413]!,
+      status: 413,
+      ...p,
+      instance,
+    };
+  }
   if (typeof fe.statusCode === "number" && fe.statusCode >= 400 && fe.statusCode < 500) {
     return {
       type: "about:blank",

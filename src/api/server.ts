@@ -1,4 +1,5 @@
 /** Starts the HTTP server on a prepared store; resolves with its address and a close function. */
+import type { HttpLimits, RateLimit } from "../config.ts";
 import type { Store } from "../store/db.ts";
 import { buildApp } from "./app.ts";
 import type { AssessmentRouteOptions } from "./routes/assessments.ts";
@@ -18,6 +19,9 @@ export async function startServer(
     secureCookies?: boolean;
     trustProxy?: boolean;
     assessments?: AssessmentRouteOptions;
+    httpLimits?: HttpLimits;
+    loginRateLimit?: RateLimit | false;
+    publicWriteRateLimit?: RateLimit;
   },
 ): Promise<RunningServer> {
   const app = await buildApp({
@@ -27,6 +31,9 @@ export async function startServer(
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.webDir ? { webDir: options.webDir } : {}),
     ...(options.assessments ? { assessments: options.assessments } : {}),
+    ...(options.httpLimits ? { httpLimits: options.httpLimits } : {}),
+    ...(options.loginRateLimit !== undefined ? { loginRateLimit: options.loginRateLimit } : {}),
+    ...(options.publicWriteRateLimit ? { publicWriteRateLimit: options.publicWriteRateLimit } : {}),
   });
   await app.listen({ port: options.port, host: options.host });
   const addr = app.server.address();

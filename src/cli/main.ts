@@ -25,8 +25,15 @@ import type { ObservationQuery } from "../services/read.ts";
 import { recompute } from "../services/recompute.ts";
 import { DEFAULT_DEMO_SEED, removeDemo, seedDemo, seedReference } from "../services/seed.ts";
 import { migrateToLatest, openStore, type Store } from "../store/db.ts";
-import { INDEX_HELP, runIndexCommand } from "./index-command.ts";
+
+
 import { ASSESSMENTS_HELP, runAssessmentsCommand } from "./assessments-command.ts";
+import { INDEX_HELP, runIndexCommand } from "./index-command.ts";
+
+
+import { BACKUP_HELP, runBackupCommand } from "./backup-command.ts";
+
+
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
 import { RELEASE_HELP, runReleaseCommand } from "./release-command.ts";
 import { runUserCommand, USER_HELP } from "./user-command.ts";
@@ -62,6 +69,7 @@ ${USER_HELP.trimEnd()}
 ${INDEX_HELP.trimEnd()}
 ${ASSESSMENTS_HELP.trimEnd()}
 ${RELEASE_HELP.trimEnd()}
+${BACKUP_HELP.trimEnd()}
   help                          this text
 
 Global options:
@@ -293,6 +301,9 @@ export async function main(argv: string[]): Promise<number> {
             logLevel: cfg.logLevel,
             secureCookies: cfg.secureCookies,
             trustProxy: cfg.trustProxy,
+            httpLimits: cfg.httpLimits,
+            loginRateLimit: cfg.loginRateLimit,
+            publicWriteRateLimit: cfg.publicWriteRateLimit,
           });
           out.info(
             `dxmonitor ready in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${server.url} ` +
@@ -481,6 +492,11 @@ export async function main(argv: string[]): Promise<number> {
         }
         return EXIT.ok;
       }
+
+      case "backup":
+      case "restore":
+      case "check":
+        return await runBackupCommand(argv, { withStore: (c, fn) => withStore(cfg, c, fn) });
 
       case "user":
       case "token":

@@ -216,3 +216,26 @@ describe("compileCatalog", () => {
     assert.deepEqual([...r.missing].sort(), ["EC", "GRDP"]);
   });
 });
+
+describe("parseFormula on hostile sizes (found by the fuzz tests)", () => {
+  test("answers 10,000 nested parentheses with a syntax error, not a stack overflow", () => {
+    const r = parseFormula(`${"(".repeat(10_000)}1${")".repeat(10_000)}`);
+    assert.equal(r.ast, undefined);
+    assert.match(r.errors[0]!.message, /longer than 2000 characters/);
+    const nested = parseFormula(`${"(".repeat(500)}1${")".repeat(500)}`);
+    assert.match(nested.errors[0]!.message, /more than 100 deep/);
+    assert.match(nested.errors[0]!.messageVi, /sâu quá 100 mức/);
+  });
+
+  test("answers 1,000 minus signs and a 10,000-term sum with errors, not a stack overflow", () => {
+    assert.match(parseFormula(`${"-".repeat(1000)}1`).errors[0]!.message, /more than 100 deep/);
+    assert.match(parseFormula(Array(10_000).fill("{A}").join("+")).errors[0]!.message, /longer than/);
+  });
+
+  test("still parses and evaluates the longest and deepest formulas allowed", () => {
+    const deep = ok(`${"(".repeat(100)}{A}${")".repeat(100)}`);
+    assert.equal(evaluate(deep, () => 2).value, 2);
+    const long = ok(Array(500).fill("{A}").join("+"));
+    assert.equal(evaluate(long, () => 1).value, 500);
+  });
+});

@@ -42,6 +42,14 @@ type Token =
   | { readonly kind: "end"; readonly pos: number; readonly text: string };
 
 const CODE_RE = /^[A-Z0-9_]+$/;
+
+/**
+ * Bounds on a formula, so that parsing and the recursive walks over its tree (evaluate, references)
+ * cannot exhaust the stack: a formula of the catalogue is a few dozen characters; thousands of nested
+ * parentheses or minus signs are an attack or a mistake, answered as a syntax error.
+ */
+export const MAX_FORMULA_LENGTH = 2000;
+export const MAX_FORMULA_NESTING = 100;
 const NUMBER_RE = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 
 function err(position: number, message: string, messageVi: string): FormulaError {
@@ -155,6 +163,8 @@ class SyntaxFailure extends Error {
  */
 class Parser {
   private i = 0;
+  /** Open parentheses and unary minus signs around the current position. */
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   private peek(): Token {
@@ -211,11 +221,26 @@ class Parser {
     }
   }
 
+  private enter(t: Token): void {
+    if (++this.depth > MAX_FORMULA_NESTING) {
+      throw new SyntaxFailure(
+        err(
+          t.pos,
+          `The formula nests parentheses or minus signs more than ${MAX_FORMULA_NESTING} deep`,
+          `Công thức lồng dấu ngoặc hoặc dấu trừ sâu quá ${MAX_FORMULA_NESTING} mức`,
+        ),
+      );
+    }
+  }
+
   private unary(): Expr {
     const t = this.peek();
     if (t.kind === "op" && t.op === "-") {
       this.i++;
-      return { kind: "negate", operand: this.unary() };
+      this.enter(t);
+      const operand = this.unary();
+      this.depth--;
+      return { kind: "negate", operand };
     }
     return this.primary();
   }
@@ -231,7 +256,9 @@ class Parser {
         return { kind: "ref", code: t.code };
       case "lparen": {
         this.i++;
+        this.enter(t);
         const inner = this.expr();
+        this.depth--;
         const close = this.peek();
         if (close.kind !== "rparen") {
           throw new SyntaxFailure(
@@ -262,6 +289,17 @@ class Parser {
  * ones would mostly be consequences of it). `ast` is present only when `errors` is empty.
  */
 export function parseFormula(text: string): ParseResult {
+  if (text.length > MAX_FORMULA_LENGTH) {
+    return {
+      errors: [
+        err(
+          MAX_FORMULA_LENGTH,
+          `The formula is longer than ${MAX_FORMULA_LENGTH} characters`,
+          `Công thức dài quá ${MAX_FORMULA_LENGTH} ký tự`,
+        ),
+      ],
+    };
+  }
   const errors: FormulaError[] = [];
   const tokens = tokenize(text, errors);
   if (errors.length > 0) return { errors };

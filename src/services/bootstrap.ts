@@ -9,8 +9,10 @@ import { loadPublishedObservations } from "../catalog/published.ts";
 import { formatPeriod, lastClosedQuarter } from "../domain/period.ts";
 import { countComputed } from "../store/computed-repo.ts";
 import { migrateToLatest, type Store } from "../store/db.ts";
-import { getMeta, setMeta } from "../store/meta-repo.ts";
+
+import { getMeta, setMeta, staleSeries } from "../store/meta-repo.ts";
 import { seedDemoAssessments } from "./assessments.ts";
+
 import { ensureAdmin, ensureDemoUsers } from "./auth.ts";
 import { seedProgrammes } from "./programmes.ts";
 import { recompute } from "./recompute.ts";
@@ -66,6 +68,13 @@ export async function prepareDatabase(
   if (changed || (await countComputed(store.db)) === 0) {
     progress("recompute", 3, 4);
     await recompute(store);
+  } else {
+    // A recompute interrupted by a crash (or a kill) left stale marks: finish it now.
+    const stale = [...(await staleSeries(store.db)).keys()];
+    if (stale.length) {
+      progress("recompute", 3, 4);
+      await recompute(store, { series: stale });
+    }
   }
   await seedValidationRules(store);
   await seedProgrammes(store);

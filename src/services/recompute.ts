@@ -12,10 +12,10 @@ import { compileCatalog } from "../methods/formula.ts";
 import { listAreas, listDataElements, listIndicators } from "../store/catalog-repo.ts";
 import { replaceComputed } from "../store/computed-repo.ts";
 import type { Store } from "../store/db.ts";
-import { setMeta } from "../store/meta-repo.ts";
+import { clearStale, setMeta, staleSeries } from "../store/meta-repo.ts";
 import { listObservations, listObservedSeries } from "../store/observations-repo.ts";
-import { computeIndexResults, type IndexComputeReport } from "./index-scores.ts";
 import { syncAssessmentObservations } from "./assessments.ts";
+import { computeIndexResults, type IndexComputeReport } from "./index-scores.ts";
 import { loadIntensities } from "./io-tables.ts";
 import type { ProgressFn } from "./seed.ts";
 
@@ -66,6 +66,8 @@ export async function recompute(
   const todo = options.series?.length ? observed.filter((s) => options.series!.includes(s)) : observed;
   const report: RecomputeReport = { series: [], totalMs: 0 };
   let done = 0;
+  // Read before the observations: a write after this point renews the mark and is not cleared below.
+  const stale = await staleSeries(store.db);
   for (const code of todo) {
     options.onProgress?.(`recompute ${code}`, done, todo.length);
     const ts = performance.now();
@@ -85,6 +87,8 @@ export async function recompute(
       force: options.force ?? false,
       published: !UNRELEASED_SERIES.has(code),
     });
+    const token = stale.get(code);
+    if (token !== undefined) await clearStale(store.db, code, token);
     report.series.push({
       code,
       observations: stored.length,
@@ -95,6 +99,12 @@ export async function recompute(
       totalMs: performance.now() - ts,
     });
     done++;
+  }
+  // A series marked stale whose observations are all gone has nothing to recompute.
+  for (const [code, token] of stale) {
+    if (!observed.includes(code) && (!options.series?.length || options.series.includes(code))) {
+      await clearStale(store.db, code, token);
+    }
   }
   options.onProgress?.("recompute", done, todo.length);
   report.index = await computeIndexResults(store);

@@ -242,8 +242,8 @@ export async function openStore(options: OpenOptions = {}): Promise<Store> {
   return openPGlite(options);
 }
 
-/** Brings the schema to the latest migration. Idempotent. */
-export async function migrateToLatest(store: Store): Promise<string[]> {
+/** Brings the schema to the latest migration (or to `target`, e.g. a backup's). Idempotent. */
+export async function migrateToLatest(store: Store, target?: string): Promise<string[]> {
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => migrations },
@@ -251,7 +251,9 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
     // its own (parallel test schemas on one server).
     ...(store.schema ? { migrationTableSchema: store.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (target === undefined
+    ? migrator.migrateToLatest()
+    : migrator.migrateTo(target));
   if (error) {
     throw new DxmError("internal", `Migration failed: ${(error as Error).message ?? String(error)}`, {
       cause: error,

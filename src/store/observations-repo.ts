@@ -10,6 +10,7 @@ import type { Geography } from "../domain/area.ts";
 import type { ObservationStatus } from "../domain/catalog.ts";
 import type { Observation, ObservationTarget } from "../domain/observation.ts";
 import type { Store } from "./db.ts";
+import { markStale, markStaleStatement } from "./meta-repo.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -111,6 +112,7 @@ export async function upsertObservations(
         .values(revisions.slice(i, i + 1000))
         .execute();
     }
+    if (changed.length) await markStale(trx, [...new Set(changed.map((o) => o.series))]);
   });
   return result;
 }
@@ -156,6 +158,7 @@ export async function replaceSeriesObservations(
       now,
     ]),
     deleteWhere: { series },
+    after: [markStaleStatement(series)],
   });
   await store.db
     .insertInto("audit_log")

@@ -4,7 +4,6 @@
  * (@fastify/rate-limit, against floods that would burn CPU on argon2) and per email and address in
  * the database (lockout after repeated failures, across processes; see services/auth.ts).
  */
-import rateLimit from "@fastify/rate-limit";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -13,6 +12,7 @@ import { DxmError } from "../../domain/errors.ts";
 import { changePassword, login, logout, logoutEverywhere } from "../../services/auth.ts";
 import type { Store } from "../../store/db.ts";
 import { clearSessionCookie, setSessionCookie } from "../auth-plugin.ts";
+import { limitRequests } from "../limits.ts";
 import { sendProblem } from "../problem.ts";
 
 export interface AuthRouteOptions {
@@ -69,23 +69,11 @@ export const authRoutes =
     // Login in its own scope, so that the in-memory rate limiter applies to it alone.
     await app.register(async (plain) => {
       const scope = plain.withTypeProvider<ZodTypeProvider>();
-      if (limit) {
-        await scope.register(rateLimit, {
-          global: false,
-          errorResponseBuilder: (_req, ctx) =>
-            Object.assign(new Error(`Too many login requests from this address: retry in ${ctx.after}`), {
-              statusCode: 429,
-              code: "RATE_LIMITED",
-            }),
-        });
-      }
+      if (limit) await limitRequests(scope, limit, { en: "login", vi: "đăng nhập" });
       scope.post(
         "/auth/login",
         {
-          config: {
-            csrf: false,
-            ...(limit ? { rateLimit: { max: limit.max, timeWindow: limit.timeWindowMs } } : {}),
-          },
+          config: { csrf: false },
           schema: {
             summary: "Log in with email and password: sets the session cookie, returns the CSRF token",
             tags: ["auth"],
