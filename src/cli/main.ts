@@ -26,13 +26,9 @@ import { recompute } from "../services/recompute.ts";
 import { DEFAULT_DEMO_SEED, removeDemo, seedDemo, seedReference } from "../services/seed.ts";
 import { migrateToLatest, openStore, type Store } from "../store/db.ts";
 
-
 import { ASSESSMENTS_HELP, runAssessmentsCommand } from "./assessments-command.ts";
-import { INDEX_HELP, runIndexCommand } from "./index-command.ts";
-
-
 import { BACKUP_HELP, runBackupCommand } from "./backup-command.ts";
-
+import { INDEX_HELP, runIndexCommand } from "./index-command.ts";
 
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
 import { RELEASE_HELP, runReleaseCommand } from "./release-command.ts";

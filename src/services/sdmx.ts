@@ -98,6 +98,7 @@ export const UNIT_NAMES: Record<Unit, Names> = {
   count: { vi: "số lượng", en: "count" },
   percent: { vi: "%", en: "percent" },
   index: { vi: "chỉ số", en: "index" },
+  rank: { vi: "thứ hạng", en: "rank" },
 };
 
 /** FREQ of a period text (`2024` → A, `2024-S1` → S, `2024-Q3` → Q). */
