@@ -91,7 +91,7 @@ export function AuditSection() {
                   <tr key={a.id}>
                     <td>{a.at.slice(0, 19).replace("T", " ")}</td>
                     <td>{a.actor}</td>
-                    <td className="code">{a.action}</td>
+                    <td className="code audit-action">{a.action}</td>
                     <td>
                       {a.entity}
                       <div className="muted">{a.entity_key}</div>
