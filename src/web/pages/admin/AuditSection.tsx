@@ -96,8 +96,10 @@ export function AuditSection() {
                       {a.entity}
                       <div className="muted">{a.entity_key}</div>
                     </td>
-                    <td className="code audit-change">
-                      {short(a.before)} → {short(a.after)}
+                    <td className="code">
+                      <div className="wrap-cell">
+                        {short(a.before)} → {short(a.after)}
+                      </div>
                     </td>
                   </tr>
                 ))}
