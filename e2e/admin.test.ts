@@ -180,7 +180,7 @@ describe("account and admin pages (/account, /admin) in Chromium", { skip }, () 
     await filters.getByLabel("Đến ngày").fill(today);
     await filters.getByRole("button", { name: "Lọc" }).click();
     await page.getByTestId("audit-table").getByText(NEW_EMAIL).first().waitFor({ timeout: 15_000 });
-    const actions = await page.locator('[data-testid="audit-table"] tbody td.code').allTextContents();
+    const actions = await page.locator('[data-testid="audit-table"] tbody td.audit-action').allTextContents();
     assert.ok(actions.length > 0 && actions.every((a) => a === "create"), actions.join(","));
     const href = (await page.getByTestId("audit-csv").getAttribute("href")) ?? "";
     assert.match(href, /^\/api\/v1\/audit\.csv\?action=create&since=\d{4}-\d{2}-\d{2}&until=/);

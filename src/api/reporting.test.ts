@@ -87,6 +87,34 @@ for (const backend of await demoBackends()) {
       assert.match(String(res.headers["cache-control"]), /no-store/);
     });
 
+    it("gives the Q4 form the annual elements, marked annual, with last year's value as previous", async () => {
+      const open = JSON.parse((await app.inject({ method: "GET", url: "/api/v1/reporting/periods" })).body)
+        .items as { period: string }[];
+      if (!open.some((p) => p.period === "2026-Q4")) {
+        const res = await call(reviewer, "POST", "/api/v1/reporting/periods", {
+          period: "2026-Q4",
+          deadline: "2027-01-31",
+        });
+        assert.equal(res.statusCode, 200, res.body);
+      }
+      const res = await call(reporter, "GET", "/api/v1/reports/2025/79/2026-Q4");
+      assert.equal(res.statusCode, 200, res.body);
+      const elements = JSON.parse(res.body).sections.flatMap(
+        (s: { elements: { code: string; frequency: string; previous: number | null }[] }) => s.elements,
+      ) as { code: string; frequency: string; previous: number | null }[];
+      const pop = elements.find((e) => e.code === "POP_TOTAL");
+      assert.equal(pop?.frequency, "annual");
+      assert.ok((pop?.previous ?? 0) > 1_000_000, "the 2025 population of the demo series");
+      assert.equal(elements.find((e) => e.code === "GRDP")?.frequency, "quarterly");
+      const q3 = JSON.parse((await call(reporter, "GET", "/api/v1/reports/2025/79/2026-Q3")).body);
+      if (q3.sections) {
+        const codes = q3.sections.flatMap((s: { elements: { code: string }[] }) =>
+          s.elements.map((e) => e.code),
+        );
+        assert.equal(codes.includes("POP_TOTAL"), false, "not in Q3");
+      }
+    });
+
     it("refuses without a session (401), without the CSRF token (403), and another province (403)", async () => {
       assert.equal((await call(null, "GET", `/api/v1/reports/2025/79/${period}`)).statusCode, 401);
       const noCsrf = await call(

@@ -71,6 +71,8 @@ function viewJson(v: ReportView, key: { geography: string; area: string; period:
           name_en: e.nameEn,
           unit: e.unit,
           value_type: e.valueType,
+          // "annual" elements appear in Q4 reports only, with last year's value as `previous`.
+          frequency: e.frequency,
           min: e.min ?? null,
           max: e.max ?? null,
           value: v.values.get(e.code) ?? null,

@@ -32,6 +32,8 @@ export interface FormElement {
   readonly name_en: string;
   readonly unit: string;
   readonly value_type: string;
+  /** `annual` elements are in the Q4 report only; their `previous` is last year's value. */
+  readonly frequency?: string;
   readonly min: number | null;
   readonly max: number | null;
   readonly value: number | null;

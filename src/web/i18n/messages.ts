@@ -349,6 +349,9 @@ const vi = {
   adminFrequency: "Tần suất",
   adminFrequencyName: (f: string): string =>
     (<Record<string, string>>{ quarterly: "Quý", annual: "Năm" })[f] ?? f,
+  annualElement: "số liệu cả năm",
+  annualElementHelp:
+    "Chỉ tiêu năm: báo cáo một lần trong kỳ quý IV; cột “Quý trước” là giá trị của năm trước.",
   // — end of issue 4 block —
   // Self-assessment (issue 7): its own block.
   assessment: {
@@ -779,6 +782,9 @@ const en: Messages = {
   adminFrequency: "Frequency",
   adminFrequencyName: (f: string): string =>
     (<Record<string, string>>{ quarterly: "Quarterly", annual: "Annual" })[f] ?? f,
+  annualElement: "annual figure",
+  annualElementHelp:
+    "Annual element: reported once, in the Q4 report; the “Previous” column holds last year's value.",
   // — end of issue 4 block —
   // Self-assessment (issue 7): its own block.
   assessment: {

@@ -91,13 +91,15 @@ export function AuditSection() {
                   <tr key={a.id}>
                     <td>{a.at.slice(0, 19).replace("T", " ")}</td>
                     <td>{a.actor}</td>
-                    <td className="code">{a.action}</td>
+                    <td className="code audit-action">{a.action}</td>
                     <td>
                       {a.entity}
                       <div className="muted">{a.entity_key}</div>
                     </td>
-                    <td className="code audit-change">
-                      {short(a.before)} → {short(a.after)}
+                    <td className="code">
+                      <div className="wrap-cell">
+                        {short(a.before)} → {short(a.after)}
+                      </div>
                     </td>
                   </tr>
                 ))}

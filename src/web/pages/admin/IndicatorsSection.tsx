@@ -35,7 +35,9 @@ export function IndicatorsSection() {
                     {localName(i, lang)}
                     <div className="muted code">{i.code}</div>
                   </th>
-                  <td className="code rule-expr">{i.formula}</td>
+                  <td className="code">
+                    <div className="wrap-cell">{i.formula}</div>
+                  </td>
                   <td>{i.unit}</td>
                   <td>{t.adminFrequencyName(i.frequency)}</td>
                   <td>

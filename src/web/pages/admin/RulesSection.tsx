@@ -103,8 +103,10 @@ export function RulesSection() {
                       {lang === "vi" ? r.nameVi : r.nameEn}
                       <div className="muted code">{r.id}</div>
                     </th>
-                    <td className="code rule-expr">
-                      {r.left} {r.operator} {r.right}
+                    <td className="code">
+                      <div className="wrap-cell">
+                        {r.left} {r.operator} {r.right}
+                      </div>
                     </td>
                     <td>{t.severity(r.importance)}</td>
                     <td>{r.enabled ? t.adminActive : t.adminDisabled}</td>

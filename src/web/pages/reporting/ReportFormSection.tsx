@@ -218,7 +218,14 @@ function FormBody({ form }: { form: ReportForm }) {
                       <tr key={el.code} data-code={el.code}>
                         <th scope="row">
                           <label htmlFor={id}>{localName(el, lang)}</label>
-                          <div className="muted code">{el.code}</div>
+                          <div className="muted code">
+                            {el.code}
+                            {el.frequency === "annual" && (
+                              <span className="badge-annual" title={t.annualElementHelp}>
+                                {t.annualElement}
+                              </span>
+                            )}
+                          </div>
                         </th>
                         <td className="muted">{t.unit(el.unit)}</td>
                         <td className="num">
