@@ -3,3 +3,11 @@ import { BarChart } from "echarts/charts";
 import { echarts } from "./echarts.ts";
 
 echarts.use([BarChart]);
+
+/**
+ * The grid of a horizontal bar chart: a fixed room on the left for the category labels (cut to
+ * `BAR_LABEL_WIDTH` with an ellipsis; the table view has them in full) and on the right for the
+ * value labels.
+ */
+export const BAR_LABEL_WIDTH = 140;
+export const BAR_GRID = { left: BAR_LABEL_WIDTH + 10, right: 48, top: 8, bottom: 24 } as const;
