@@ -25,7 +25,6 @@ import { type BenchRow, median } from "./stats.ts";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const RELOADS = 5;
 const API_RUNS = 20;
-const READY = '[data-testid="de-share-chart"] svg path, [data-testid="map-chart"] svg path';
 
 const gzipKb = (path: string) =>
   gzipSync(readFileSync(join(root, "dist/web", path)), { level: 9 }).length / 1024;
