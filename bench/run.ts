@@ -6,11 +6,13 @@ import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
 import { type BenchRow, printTable } from "./stats.ts";
 import { benchUpload } from "./upload.ts";
+import { benchWeb } from "./web.ts";
 
 const benches: Record<string, () => Promise<BenchRow[]>> = {
   recompute: benchRecompute,
   io: benchIo,
   upload: benchUpload,
+  web: benchWeb,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the web app (src/web → dist/web) with Vite's JS API, only when dist/web/index.html is
-// missing or older than a source it depends on (any file under src/web or src/domain, or
-// vite.config.ts), so a second `npm start` does not rebuild. Prints one line saying what it did.
+// missing or older than a source it depends on (any file under src/web, src/domain, src/methods,
+// the map shapes, or vite.config.ts), so a second `npm start` does not rebuild. Prints one line saying what it did.
 // Test files do not count: they are not part of the bundle. `--force` rebuilds anyway.
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -9,7 +9,15 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const output = join(root, "dist/web/index.html");
-const sources = [join(root, "src/web"), join(root, "src/domain"), join(root, "vite.config.ts")];
+// The map shapes (src/catalog/data/geo) and the pure methods the pages import (src/methods) are
+// bundled too.
+const sources = [
+  join(root, "src/web"),
+  join(root, "src/domain"),
+  join(root, "src/methods"),
+  join(root, "src/catalog/data/geo"),
+  join(root, "vite.config.ts"),
+];
 
 /** The newest file under the given paths: { path, mtimeMs }, or undefined when there is none. */
 function newest(paths) {

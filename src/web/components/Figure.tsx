@@ -52,7 +52,7 @@ export function DataTable({
 }) {
   return (
     <div className="table-scroll">
-      <table className="data-table" data-testid={testId}>
+      <table className="data-table data-table--wrap" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

@@ -17,6 +17,9 @@ import { GeographySwitch } from "./GeographySwitch.tsx";
 import { ProvinceMap } from "./ProvinceMap.tsx";
 import { QueryStatus } from "./QueryStatus.tsx";
 
+/** Years and quarters (no halves): one request that the overview's map and movers share. */
+export const MAP_PERIOD_KINDS = ["Y", "Q"] as const;
+
 interface Props {
   /** The indicator shown; with `onIndicatorChange` a chooser is shown. */
   readonly indicator: string;
@@ -34,7 +37,12 @@ export function IndicatorMapFigure({ indicator, onIndicatorChange, title, testId
   const indicators = useIndicatorsQuery();
   const series = useSeriesQuery();
   const provinces = useAreasQuery(geography, "province");
-  const observations = useObservationsQuery({ indicator: [indicator], geography, level: "province" });
+  const observations = useObservationsQuery({
+    indicator: [indicator],
+    geography,
+    level: "province",
+    periodKind: MAP_PERIOD_KINDS,
+  });
   const info = indicators.data?.find((i) => i.code === indicator);
   const shownSeries = useMemo(() => preferredSeries(observations.data ?? []), [observations.data]);
   const periods = useMemo(() => {

@@ -29,14 +29,14 @@ const ISLANDS = [
   {
     province: "48",
     coord: [112.1, 16.5],
-    vi: "Quần đảo Hoàng Sa (Đà Nẵng)",
-    en: "Hoang Sa (Paracel) Islands (Da Nang)",
+    vi: "QĐ. Hoàng Sa\n(Đà Nẵng)",
+    en: "Hoang Sa Is.\n(Da Nang)",
   },
   {
     province: "56",
     coord: [114.3, 10.3],
-    vi: "Quần đảo Trường Sa (Khánh Hòa)",
-    en: "Truong Sa (Spratly) Islands (Khanh Hoa)",
+    vi: "QĐ. Trường Sa\n(Khánh Hòa)",
+    en: "Truong Sa Is.\n(Khanh Hoa)",
   },
 ] as const;
 

@@ -56,7 +56,7 @@ export interface ObservationFilter {
   readonly period?: readonly string[];
   readonly series?: readonly string[];
   readonly level?: AreaLevel;
-  readonly periodKind?: PeriodKind;
+  readonly periodKind?: PeriodKind | readonly PeriodKind[];
 }
 
 export function useObservationsQuery(filter: ObservationFilter, options: { enabled?: boolean } = {}) {

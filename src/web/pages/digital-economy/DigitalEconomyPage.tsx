@@ -6,9 +6,9 @@
  */
 import { useMemo, useState } from "react";
 import { NATION_CODE } from "../../../domain/area.ts";
-import "../../charts/echarts-bar.ts";
 import { EChart } from "../../charts/EChart.tsx";
 import type { EChartsCoreOption } from "../../charts/echarts.ts";
+import { BAR_GRID, BAR_LABEL_WIDTH } from "../../charts/echarts-bar.ts";
 import { useDemoNotice } from "../../components/demo-notice.tsx";
 import { Figure, type FigureTable } from "../../components/Figure.tsx";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
@@ -102,7 +102,7 @@ function SpilloverFigure({ item }: { item: DigitalEconomyDto }) {
   const option: EChartsCoreOption = {
     animationDuration: 300,
     textStyle: { fontFamily: "inherit" },
-    grid: { left: 8, right: 40, top: 8, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+    grid: BAR_GRID,
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
@@ -112,7 +112,7 @@ function SpilloverFigure({ item }: { item: DigitalEconomyDto }) {
     yAxis: {
       type: "category",
       data: sectors.map((s) => `${s.sector} ${t.sectorName(s.sector)}`),
-      axisLabel: { ...AXIS, width: 180, overflow: "truncate" },
+      axisLabel: { ...AXIS, width: BAR_LABEL_WIDTH, overflow: "truncate" },
     },
     series: [
       {
@@ -185,7 +185,7 @@ function ProvincesFigure({ period, method }: { period: string; method: DeMethod 
   const option: EChartsCoreOption = {
     animationDuration: 300,
     textStyle: { fontFamily: "inherit" },
-    grid: { left: 8, right: 40, top: 8, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+    grid: BAR_GRID,
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
@@ -195,7 +195,7 @@ function ProvincesFigure({ period, method }: { period: string; method: DeMethod 
     yAxis: {
       type: "category",
       data: sorted.map((p) => localName(p, lang)),
-      axisLabel: { ...AXIS, interval: 0, fontSize: 11 },
+      axisLabel: { ...AXIS, interval: 0, fontSize: 11, width: BAR_LABEL_WIDTH, overflow: "truncate" },
     },
     series: [{ type: "bar", data: sorted.map((p) => p.sectoral_share), color: "#0f766e", barMaxWidth: 14 }],
   };

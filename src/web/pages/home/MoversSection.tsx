@@ -5,6 +5,7 @@
 import { useMemo } from "react";
 import { useDemoNotice } from "../../components/demo-notice.tsx";
 import { Figure, type FigureTable } from "../../components/Figure.tsx";
+import { MAP_PERIOD_KINDS } from "../../components/IndicatorMapFigure.tsx";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import {
   useAreasQuery,
@@ -22,7 +23,12 @@ export function MoversSection({ indicator }: { indicator: string }) {
   const indicators = useIndicatorsQuery();
   const provinces = useAreasQuery("2025", "province");
   const series = useSeriesQuery();
-  const observations = useObservationsQuery({ indicator: [indicator], geography: "2025", level: "province" });
+  const observations = useObservationsQuery({
+    indicator: [indicator],
+    geography: "2025",
+    level: "province",
+    periodKind: MAP_PERIOD_KINDS,
+  });
   const info = indicators.data?.find((i) => i.code === indicator);
   const model = useMemo(() => {
     if (!observations.data) return undefined;

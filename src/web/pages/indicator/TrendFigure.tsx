@@ -15,6 +15,7 @@ import { useObservationsQuery, useProgressQuery, useSeriesQuery } from "../../da
 import type { IndicatorDto } from "../../data/types.ts";
 import { localName, useLanguage } from "../../i18n/language.tsx";
 import { comparatorText, formatValue } from "../../lib/display.ts";
+import { formatNumber, formatPercent } from "../../lib/format.ts";
 import { longestTargetPath } from "../../lib/progress-model.ts";
 import { seriesStyle, TARGET_STYLE } from "../../lib/series.ts";
 import { buildTrendModel } from "../home/de-share-model.ts";
@@ -78,7 +79,12 @@ export function TrendFigure({ indicator }: { indicator: IndicatorDto }) {
       yAxis: {
         type: "value",
         scale: indicator.unit !== "percent",
-        axisLabel: { color: "#4b5563", formatter: (v: number) => fmt(v) },
+        axisLabel: {
+          color: "#4b5563",
+          // Axis ticks are round numbers: no decimals, unlike the values themselves.
+          formatter: (v: number) =>
+            indicator.unit === "percent" ? formatPercent(v, lang, 0) : formatNumber(v, lang),
+        },
         splitLine: { lineStyle: { color: "#e5e7eb" } },
       },
       series: [
@@ -159,7 +165,7 @@ export function TrendFigure({ indicator }: { indicator: IndicatorDto }) {
           : []),
       ],
     };
-  }, [model, forecast, path, headline, t, indicator, fmt]);
+  }, [model, forecast, path, headline, t, indicator, fmt, lang]);
 
   const table: FigureTable | undefined = model && {
     header: [

@@ -6,9 +6,9 @@
  */
 import { useId, useMemo, useState } from "react";
 import { type Geography, isGeography, NATION_CODE } from "../../../domain/area.ts";
-import "../../charts/echarts-bar.ts";
 import { EChart } from "../../charts/EChart.tsx";
 import type { EChartsCoreOption } from "../../charts/echarts.ts";
+import { BAR_GRID, BAR_LABEL_WIDTH } from "../../charts/echarts-bar.ts";
 import { useDemoNotice } from "../../components/demo-notice.tsx";
 import { Figure, type FigureTable } from "../../components/Figure.tsx";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
@@ -94,14 +94,18 @@ function PillarFigure({ rows, area }: { rows: readonly ProvinceIndicatorRow[]; a
   const option: EChartsCoreOption = {
     animationDuration: 300,
     textStyle: { fontFamily: "inherit" },
-    grid: { left: 8, right: 40, top: 8, bottom: 8, outerBoundsMode: "same", outerBoundsContain: "axisLabel" },
+    grid: BAR_GRID,
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
       valueFormatter: (v: unknown) => formatNumber(typeof v === "number" ? v : null, lang),
     },
     xAxis: { type: "value", min: 0, max: 100, axisLabel: { color: "#4b5563" } },
-    yAxis: { type: "category", data: scores.map((s) => t.pillar(s.pillar)), axisLabel: { color: "#4b5563" } },
+    yAxis: {
+      type: "category",
+      data: scores.map((s) => t.pillar(s.pillar)),
+      axisLabel: { color: "#4b5563", width: BAR_LABEL_WIDTH, overflow: "truncate" },
+    },
     series: [
       {
         type: "bar",
