@@ -7,6 +7,7 @@ import type { ComponentType } from "react";
 import { DemoBanner } from "./components/DemoBanner.tsx";
 import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 import { useLanguage } from "./i18n/language.tsx";
+import { DtiPage } from "./pages/dti/DtiPage.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -16,6 +17,7 @@ const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
   "/login": LoginPage,
   "/reporting": ReportingPage,
+  "/dti": DtiPage,
 };
 
 function currentPage(): ComponentType {
@@ -41,6 +43,7 @@ export function App() {
           </div>
           <nav className="site-nav">
             <a href={`/reporting${window.location.search}`}>{t.navReporting}</a>
+            <a href={`/dti${window.location.search}`}>{t.navDti}</a>
             <LanguageSwitch />
           </nav>
         </div>
