@@ -2,6 +2,7 @@
  * Runs the benchmarks and prints one table. `npm run bench` runs all; `npm run bench -- recompute`
  * runs the named ones. Figures are medians measured side by side in one run.
  */
+import { benchIndex } from "./index.ts";
 import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
 import { type BenchRow, printTable } from "./stats.ts";
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   io: benchIo,
   upload: benchUpload,
   web: benchWeb,
+  index: benchIndex,
 };
 
 const wanted = process.argv.slice(2);

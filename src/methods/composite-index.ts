@@ -344,6 +344,7 @@ function scoreAll(
   n: number,
   weights: Weights,
   aggregation: AggregationChoice,
+  trackImputed = false,
 ): { pillars: Float64Array[]; index: Float64Array; imputed: boolean[][] } {
   // Plain loops and no allocation per area: this runs once per Monte Carlo draw.
   const exclude = spec.missing === "exclude";
@@ -379,7 +380,8 @@ function scoreAll(
     }
     return out;
   });
-  const imputed: boolean[][] = spec.pillars.map(() => new Array<boolean>(n).fill(false));
+  // Which pillar scores were imputed: only the single scoring reports it, not every draw.
+  const imputed: boolean[][] = trackImputed ? spec.pillars.map(() => new Array<boolean>(n).fill(false)) : [];
   if (!exclude) {
     pillars.forEach((col, pi) => {
       let sum = 0;
@@ -394,7 +396,7 @@ function scoreAll(
       for (let a = 0; a < n; a++)
         if (Number.isNaN(col[a]!)) {
           col[a] = mean;
-          imputed[pi]![a] = true;
+          if (trackImputed) imputed[pi]![a] = true;
         }
     });
   }
@@ -460,7 +462,7 @@ export function scoreIndex(
   validateSpec(spec);
   const n = input.areas.length;
   const norm = normaliseAll(spec, input, goalposts, "own");
-  const { pillars, index, imputed } = scoreAll(spec, norm, n, specWeights(spec), "own");
+  const { pillars, index, imputed } = scoreAll(spec, norm, n, specWeights(spec), "own", true);
   const ranks = competitionRanks([...index].map(orNull));
   return input.areas.map((area, a) => {
     const missing: string[] = [];

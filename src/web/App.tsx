@@ -48,6 +48,8 @@ const ProgrammesPage = lazy(() =>
   import("./pages/programmes/ProgrammesPage.tsx").then((m) => ({ default: m.ProgrammesPage })),
 );
 
+const DtiPage = lazy(() => import("./pages/dti/DtiPage.tsx").then((m) => ({ default: m.DtiPage })));
+
 const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
   "/login": LoginPage,
@@ -60,6 +62,7 @@ const PAGES: Readonly<Record<string, ComponentType>> = {
   "/assessment/result": AssessmentResultPage,
   "/assessment/stats": AssessmentStatsPage,
   "/programmes": ProgrammesPage,
+  "/dti": DtiPage,
 };
 
 /** Pages whose path has parameters (`:name`), tried in order after `PAGES`. */

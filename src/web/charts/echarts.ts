@@ -5,7 +5,7 @@
  * only the chart code it uses. SVG rendering keeps text crisp, selectable and present in the DOM.
  * Legends and colour scales are drawn in HTML by the pages (readable, wrapping).
  */
-import { BarChart, LineChart, RadarChart } from "echarts/charts";
+import { BarChart, LineChart, RadarChart, ScatterChart } from "echarts/charts";
 import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
@@ -15,10 +15,11 @@ echarts.use([
   GridComponent,
   TooltipComponent,
   SVGRenderer,
-  // Self-assessment pages: radar of pillars, bars of levels and platforms.
+  // Self-assessment and index pages: bars, radar of pillars, rank bands (scatter), legends.
   BarChart,
   RadarChart,
   RadarComponent,
+  ScatterChart,
   LegendComponent,
 ]);
 
