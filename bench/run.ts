@@ -3,6 +3,7 @@
  * runs the named ones. Figures are medians measured side by side in one run.
  */
 import { benchIndex } from "./index.ts";
+import { benchAssessments } from "./assessments.ts";
 import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
 import { type BenchRow, printTable } from "./stats.ts";
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   upload: benchUpload,
   web: benchWeb,
   index: benchIndex,
+  assessments: benchAssessments,
 };
 
 const wanted = process.argv.slice(2);

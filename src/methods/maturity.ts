@@ -38,13 +38,19 @@ export function pillarScores(
   questions: readonly QuestionRef[],
   pillars: readonly PillarRef[],
 ): Record<string, number | null> {
+  // One pass over the questions (this runs a million times in a bulk import).
+  const sum = new Map<string, number>();
+  const count = new Map<string, number>();
+  for (const q of questions) {
+    const v = answers[q.code];
+    if (typeof v !== "number") continue;
+    sum.set(q.pillar, (sum.get(q.pillar) ?? 0) + v);
+    count.set(q.pillar, (count.get(q.pillar) ?? 0) + 1);
+  }
   const out: Record<string, number | null> = {};
   for (const p of pillars) {
-    const values = questions
-      .filter((q) => q.pillar === p.code)
-      .map((q) => answers[q.code])
-      .filter((v): v is number => typeof v === "number");
-    out[p.code] = values.length ? (100 * values.reduce((a, b) => a + b, 0)) / values.length / 5 : null;
+    const n = count.get(p.code) ?? 0;
+    out[p.code] = n ? (100 * (sum.get(p.code) ?? 0)) / n / 5 : null;
   }
   return out;
 }

@@ -53,7 +53,6 @@ import {
   IMPORT_COLUMNS,
   insertAssessment,
   listCells,
-  listQuarterCells,
   mergeImportBatch,
   type NewAssessment,
   peerStanding,
@@ -61,6 +60,9 @@ import {
   type StoredAssessment,
   setResultTokenHash,
   stageImportRows,
+  sumCells,
+  sumCellsByProvince,
+  sumQuarters,
 } from "../store/assessments-repo.ts";
 import type { Store } from "../store/db.ts";
 import { getMeta, setMeta } from "../store/meta-repo.ts";
@@ -179,6 +181,10 @@ function areaIndex() {
   return areaCache;
 }
 
+const QUESTION_CODES: ReadonlySet<string> = new Set(QUESTIONS.map((q) => q.code));
+const SECTION_CODES: ReadonlySet<string> = new Set(SECTIONS.map((x) => x.code));
+const PLATFORM_CODES: ReadonlySet<string> = new Set(PLATFORMS.map((x) => x.code));
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -252,7 +258,7 @@ export function checkSubmission(
   }
 
   const sector = typeof body.sector === "string" ? body.sector.trim().toUpperCase() : "";
-  if (!SECTIONS.some((s) => s.code === sector))
+  if (!SECTION_CODES.has(sector))
     err("sector", "must be a VSIC 2018 section letter A–U", "phải là mã ngành cấp 1 VSIC 2018 (A–U)");
 
   const size = body.size;
@@ -281,7 +287,7 @@ export function checkSubmission(
     err("platforms", "must be a list of platform codes", "phải là danh sách mã nền tảng");
   } else {
     (body.platforms ?? []).forEach((p: unknown, i: number) => {
-      if (typeof p !== "string" || !PLATFORMS.some((x) => x.code === p))
+      if (typeof p !== "string" || !PLATFORM_CODES.has(p))
         err(`platforms[${i}]`, `${String(p)} is not a platform code`, `${String(p)} không phải mã nền tảng`);
       else if (platforms.includes(p)) err(`platforms[${i}]`, `${p} is listed twice`, `${p} bị lặp`);
       else platforms.push(p);
@@ -582,49 +588,14 @@ export async function getStats(store: Store, q: StatsQuery) {
     ...(q.sector ? { sector: q.sector } : {}),
     ...(q.size ? { size: q.size } : {}),
   };
-  const [cells, quarters] = await Promise.all([
-    listCells(store.db, filter),
-    listQuarterCells(store.db, filter),
-  ]);
-  let n = 0;
-  let demo = 0;
-  let sumOverall = 0;
-  let any = 0;
-  let regular = 0;
-  const levels = [0, 0, 0, 0, 0, 0];
-  const pillarSums = MATURITY_PILLARS.map(() => 0);
-  const platformCounts = PLATFORMS.map(() => 0);
-  const byProvince = new Map<string, { n: number; sum: number; any: number }>();
-  for (const c of cells) {
-    n += c.n;
-    demo += c.demo;
-    sumOverall += c.sum_overall;
-    any += c.any_platform;
-    regular += c.regular_platform;
-    c.levels.forEach((v, i) => {
-      levels[i] = (levels[i] ?? 0) + Number(v);
-    });
-    c.sum_pillars.forEach((v, i) => {
-      pillarSums[i] = (pillarSums[i] ?? 0) + Number(v);
-    });
-    c.platforms.forEach((v, i) => {
-      if (i < platformCounts.length) platformCounts[i] = (platformCounts[i] ?? 0) + Number(v);
-    });
-    const p = byProvince.get(c.province) ?? { n: 0, sum: 0, any: 0 };
-    p.n += c.n;
-    p.sum += c.sum_overall;
-    p.any += c.any_platform;
-    byProvince.set(c.province, p);
-  }
-  const trend = new Map<string, { n: number; demo: number; sum: number; any: number }>();
-  for (const c of quarters) {
-    const t = trend.get(c.quarter) ?? { n: 0, demo: 0, sum: 0, any: 0 };
-    t.n += c.n;
-    t.demo += c.demo;
-    t.sum += c.sum_overall;
-    t.any += c.any_platform;
-    trend.set(c.quarter, t);
-  }
+  // Sequential: PGlite runs one query at a time anyway.
+  const totals = await sumCells(store.db, filter);
+  const byProvince = await sumCellsByProvince(store.db, filter);
+  const quarters = await sumQuarters(store.db, filter);
+  const n = totals.n;
+  const levels = MATURITY_LEVELS.map((_, i) => totals.levels[i] ?? 0);
+  const pillarSums = MATURITY_PILLARS.map((_, i) => totals.sumPillars[i] ?? 0);
+  const platformCounts = PLATFORMS.map((_, i) => totals.platforms[i] ?? 0);
   const share = (k: number) => (n > 0 ? (100 * k) / n : null);
   const idx = areaIndex();
   return {
@@ -633,8 +604,8 @@ export async function getStats(store: Store, q: StatsQuery) {
     sector: q.sector ?? null,
     size: q.size ?? null,
     count: n,
-    demo_count: demo,
-    mean_overall: n > 0 ? sumOverall / n : null,
+    demo_count: totals.demo,
+    mean_overall: n > 0 ? totals.sumOverall / n : null,
     levels: MATURITY_LEVELS.map((l, i) => ({
       level: l.level,
       name_vi: l.nameVi,
@@ -655,27 +626,28 @@ export async function getStats(store: Store, q: StatsQuery) {
       count: platformCounts[i] ?? 0,
       share: share(platformCounts[i] ?? 0),
     })),
-    any_platform_share: share(any),
-    regular_platform_share: share(regular),
+    any_platform_share: share(totals.anyPlatform),
+    regular_platform_share: share(totals.regularPlatform),
     regular_platform_min: REGULAR_PLATFORM_MIN,
-    provinces: [...byProvince.entries()]
-      .map(([code, p]) => ({
-        code,
-        name_vi: idx.provinces2025.get(code)?.nameVi ?? code,
-        name_en: idx.provinces2025.get(code)?.nameEn ?? code,
+    provinces: byProvince
+      .filter((p) => p.n > 0)
+      .map((p) => ({
+        code: p.province,
+        name_vi: idx.provinces2025.get(p.province)?.nameVi ?? p.province,
+        name_en: idx.provinces2025.get(p.province)?.nameEn ?? p.province,
         count: p.n,
-        mean_overall: p.sum / p.n,
-        any_platform_share: (100 * p.any) / p.n,
+        mean_overall: p.sumOverall / p.n,
+        any_platform_share: (100 * p.anyPlatform) / p.n,
       }))
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-    trend: [...trend.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([quarter, t]) => ({
-        quarter,
+    trend: quarters
+      .filter((t) => t.n > 0)
+      .map((t) => ({
+        quarter: t.quarter,
         submissions: t.n,
         demo: t.demo,
-        mean_overall: t.sum / t.n,
-        any_platform_share: (100 * t.any) / t.n,
+        mean_overall: t.sumOverall / t.n,
+        any_platform_share: (100 * t.anyPlatform) / t.n,
       })),
     caveat_vi: CAVEAT.vi,
     caveat_en: CAVEAT.en,
@@ -718,6 +690,8 @@ export interface ImportReport {
   alreadyPresent: number;
   errors: ImportError[];
   ms: number;
+  /** Of `ms`: the merge transaction (insert, latest per firm, sums). */
+  mergeMs: number;
 }
 
 export interface RecordLine {
@@ -809,9 +783,16 @@ export async function importAssessments(
   const source = options.source ?? "import";
   const batch = `b-${randomBytes(8).toString("hex")}`;
   const maxErrors = options.maxErrors ?? 1000;
-  const report: ImportReport = { rows: 0, valid: 0, stored: 0, alreadyPresent: 0, errors: [], ms: 0 };
+  const report: ImportReport = {
+    rows: 0,
+    valid: 0,
+    stored: 0,
+    alreadyPresent: 0,
+    errors: [],
+    ms: 0,
+    mergeMs: 0,
+  };
   let chunk: (string | number)[][] = [];
-  let errorCount = 0;
   const flush = async () => {
     if (!chunk.length) return;
     await stageImportRows(store, chunk);
@@ -822,7 +803,6 @@ export async function importAssessments(
     const c = checkImportRecord(record, now);
     if (!c.ok) {
       for (const e of c.errors) {
-        errorCount++;
         if (report.errors.length < maxErrors) report.errors.push({ line, ...e });
       }
       continue;
@@ -858,9 +838,10 @@ export async function importAssessments(
   }
   await flush();
   options.onProgress?.(report.rows);
+  const tm = performance.now();
   report.stored = report.valid ? await mergeImportBatch(store.db, batch, AGGREGATES) : 0;
+  report.mergeMs = performance.now() - tm;
   report.alreadyPresent = report.valid - report.stored;
-  void errorCount;
   report.ms = performance.now() - t0;
   return report;
 }

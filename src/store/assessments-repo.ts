@@ -390,3 +390,90 @@ export async function realSubmissionSpan(db: Db): Promise<{ first: Date; last: D
     .executeTakeFirstOrThrow();
   return row.first && row.last ? { first: new Date(row.first), last: new Date(row.last) } : undefined;
 }
+
+function cellWhere(f: CellFilter) {
+  const parts = [sql`true`];
+  if (f.provinces) parts.push(sql`province IN (${sql.join(f.provinces.length ? [...f.provinces] : [""])})`);
+  if (f.sector) parts.push(sql`sector = ${f.sector}`);
+  if (f.size) parts.push(sql`size = ${f.size}`);
+  return sql.join(parts, sql` AND `);
+}
+
+export interface CellTotals {
+  n: number;
+  demo: number;
+  sumOverall: number;
+  anyPlatform: number;
+  regularPlatform: number;
+  levels: number[];
+  sumPillars: number[];
+  platforms: number[];
+}
+
+/** The sums of the cells matching the filter, added up in SQL (arrays element by element). */
+export async function sumCells(db: Db, f: CellFilter): Promise<CellTotals> {
+  const where = cellWhere(f);
+  const arraySum = (column: string) =>
+    sql<number[] | null>`(SELECT array_agg(s ORDER BY i) FROM (SELECT u.i, sum(u.v)::float8 AS s
+      FROM assessment_cell, unnest(${sql.ref(column)}) WITH ORDINALITY AS u(v, i) WHERE ${where} GROUP BY u.i) AS x)`;
+  const r = await sql<{
+    n: number;
+    demo: number;
+    sum_overall: number;
+    any_platform: number;
+    regular_platform: number;
+    levels: number[] | null;
+    sum_pillars: number[] | null;
+    platforms: number[] | null;
+  }>`SELECT coalesce(sum(n), 0)::int AS n, coalesce(sum(demo), 0)::int AS demo,
+      coalesce(sum(sum_overall), 0)::float8 AS sum_overall, coalesce(sum(any_platform), 0)::int AS any_platform,
+      coalesce(sum(regular_platform), 0)::int AS regular_platform,
+      ${arraySum("levels")} AS levels, ${arraySum("sum_pillars")} AS sum_pillars, ${arraySum("platforms")} AS platforms
+    FROM assessment_cell WHERE ${where}`.execute(db);
+  const row = r.rows[0]!;
+  const nums = (a: number[] | null) => (a ?? []).map(Number);
+  return {
+    n: Number(row.n),
+    demo: Number(row.demo),
+    sumOverall: Number(row.sum_overall),
+    anyPlatform: Number(row.any_platform),
+    regularPlatform: Number(row.regular_platform),
+    levels: nums(row.levels),
+    sumPillars: nums(row.sum_pillars),
+    platforms: nums(row.platforms),
+  };
+}
+
+/** Per province: firms, sum of overall scores, firms with any platform. */
+export async function sumCellsByProvince(db: Db, f: CellFilter) {
+  const r = await sql<{ province: string; n: number; sum_overall: number; any_platform: number }>`
+    SELECT province, sum(n)::int AS n, sum(sum_overall)::float8 AS sum_overall, sum(any_platform)::int AS any_platform
+    FROM assessment_cell WHERE ${cellWhere(f)} GROUP BY province`.execute(db);
+  return r.rows.map((x) => ({
+    province: x.province,
+    n: Number(x.n),
+    sumOverall: Number(x.sum_overall),
+    anyPlatform: Number(x.any_platform),
+  }));
+}
+
+/** Per quarter: submissions, demo ones, sum of overall scores, with any platform. */
+export async function sumQuarters(db: Db, f: CellFilter) {
+  const r = await sql<{
+    quarter: string;
+    n: number;
+    demo: number;
+    sum_overall: number;
+    any_platform: number;
+  }>`
+    SELECT quarter, sum(n)::int AS n, sum(demo)::int AS demo, sum(sum_overall)::float8 AS sum_overall,
+      sum(any_platform)::int AS any_platform
+    FROM assessment_quarter WHERE ${cellWhere(f)} GROUP BY quarter ORDER BY quarter`.execute(db);
+  return r.rows.map((x) => ({
+    quarter: x.quarter,
+    n: Number(x.n),
+    demo: Number(x.demo),
+    sumOverall: Number(x.sum_overall),
+    anyPlatform: Number(x.any_platform),
+  }));
+}
