@@ -7,15 +7,19 @@ import type { ComponentType } from "react";
 import { DemoBanner } from "./components/DemoBanner.tsx";
 import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 import { useLanguage } from "./i18n/language.tsx";
+import { DataPage } from "./pages/data/DataPage.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { ReleasesPage } from "./pages/releases/ReleasesPage.tsx";
 import { ReportingPage } from "./pages/reporting/ReportingPage.tsx";
 
 const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
   "/login": LoginPage,
   "/reporting": ReportingPage,
+  "/data": DataPage,
+  "/releases": ReleasesPage,
 };
 
 function currentPage(): ComponentType {
@@ -41,6 +45,8 @@ export function App() {
           </div>
           <nav className="site-nav">
             <a href={`/reporting${window.location.search}`}>{t.navReporting}</a>
+            <a href={`/data${window.location.search}`}>{t.navData}</a>
+            <a href={`/releases${window.location.search}`}>{t.navReleases}</a>
             <LanguageSwitch />
           </nav>
         </div>
