@@ -4,6 +4,7 @@
  */
 import { benchIndex } from "./index.ts";
 import { benchAssessments } from "./assessments.ts";
+import { benchExport } from "./export.ts";
 import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
 import { type BenchRow, printTable } from "./stats.ts";
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   web: benchWeb,
   index: benchIndex,
   assessments: benchAssessments,
+  export: benchExport,
 };
 
 const wanted = process.argv.slice(2);

@@ -30,6 +30,7 @@ import { registerPublicCaching } from "./cache.ts";
 import { limitsOf } from "./limits.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { type AssessmentRouteOptions, assessmentRoutes } from "./routes/assessments.ts";
+import { recordRoutes } from "./route-list.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { digitalEconomyRoutes } from "./routes/digital-economy.ts";
 import { indexRoutes } from "./routes/index-scores.ts";
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate("dxmLimits", limits);
   app.decorate("dxmPublicWriteRateLimit", options.publicWriteRateLimit ?? DEFAULT_PUBLIC_WRITE_RATE_LIMIT);
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -49,6 +49,10 @@ const ProgrammesPage = lazy(() =>
 );
 
 const DtiPage = lazy(() => import("./pages/dti/DtiPage.tsx").then((m) => ({ default: m.DtiPage })));
+const DataPage = lazy(() => import("./pages/data/DataPage.tsx").then((m) => ({ default: m.DataPage })));
+const ReleasesPage = lazy(() =>
+  import("./pages/releases/ReleasesPage.tsx").then((m) => ({ default: m.ReleasesPage })),
+);
 
 const PAGES: Readonly<Record<string, ComponentType>> = {
   "/": HomePage,
@@ -63,6 +67,8 @@ const PAGES: Readonly<Record<string, ComponentType>> = {
   "/assessment/stats": AssessmentStatsPage,
   "/programmes": ProgrammesPage,
   "/dti": DtiPage,
+  "/data": DataPage,
+  "/releases": ReleasesPage,
 };
 
 /** Pages whose path has parameters (`:name`), tried in order after `PAGES`. */

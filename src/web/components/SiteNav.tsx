@@ -15,6 +15,8 @@ export function SiteNav() {
     { path: "/digital-economy", label: t.navDigitalEconomy },
     { path: "/dti", label: t.navDti },
     { path: "/programmes", label: t.navProgrammes },
+    { path: "/releases", label: t.navReleases },
+    { path: "/data", label: t.navData },
     { path: "/assessment", label: t.assessment.nav },
     { path: "/reporting", label: t.navReporting },
     { path: "/account", label: t.navAccount },
