@@ -26,6 +26,7 @@ import { recompute } from "../services/recompute.ts";
 import { DEFAULT_DEMO_SEED, removeDemo, seedDemo, seedReference } from "../services/seed.ts";
 import { migrateToLatest, openStore, type Store } from "../store/db.ts";
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
+import { REPORT_HELP, runReportCommand } from "./report-command.ts";
 import { runUserCommand, USER_HELP } from "./user-command.ts";
 
 const HELP = `dxm — dxmonitor command line
@@ -56,6 +57,7 @@ Commands:
                      [--period 2024] [--series demo] [--level province] [--output FILE]
                                 published observations as CSV or JSON
 ${USER_HELP.trimEnd()}
+${REPORT_HELP.trimEnd()}
   help                          this text
 
 Global options:
@@ -482,6 +484,13 @@ export async function main(argv: string[]): Promise<number> {
           withStore: (c, fn) => withStore(cfg, c, fn),
           out: createOutput({}),
           stdin: process.stdin,
+        });
+
+      case "report":
+        return await runReportCommand(rest, {
+          withStore: (c, fn) => withStore(cfg, c, fn),
+          out: createOutput({}),
+          chromiumPath: cfg.chromiumPath,
         });
 
       case "demo": {
