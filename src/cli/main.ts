@@ -32,6 +32,7 @@ import { INDEX_HELP, runIndexCommand } from "./index-command.ts";
 
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
 import { RELEASE_HELP, runReleaseCommand } from "./release-command.ts";
+import { REPORT_HELP, runReportCommand } from "./report-command.ts";
 import { runUserCommand, USER_HELP } from "./user-command.ts";
 
 const HELP = `dxm — dxmonitor command line
@@ -66,6 +67,7 @@ ${INDEX_HELP.trimEnd()}
 ${ASSESSMENTS_HELP.trimEnd()}
 ${RELEASE_HELP.trimEnd()}
 ${BACKUP_HELP.trimEnd()}
+${REPORT_HELP.trimEnd()}
   help                          this text
 
 Global options:
@@ -518,6 +520,13 @@ export async function main(argv: string[]): Promise<number> {
         return await runReleaseCommand(rest, {
           withStore: (c, fn) => withStore(cfg, c, fn),
           out: createOutput({}),
+        });
+
+      case "report":
+        return await runReportCommand(rest, {
+          withStore: (c, fn) => withStore(cfg, c, fn),
+          out: createOutput({}),
+          chromiumPath: cfg.chromiumPath,
         });
 
       case "demo": {
