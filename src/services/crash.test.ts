@@ -4,32 +4,24 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Principal } from "../domain/auth.ts";
+import { loadConfig } from "../config.ts";
 import { openStore, type Store } from "../store/db.ts";
 import { listRevisions } from "../store/observations-repo.ts";
 import { pgliteTemplate } from "../store/testing.ts";
 import { prepareDatabase } from "./bootstrap.ts";
-import { getReport, openPeriodAs, saveValues, submitReport } from "./reporting.ts";
+import { CRASH_SCENARIOS, prepareCrashBase } from "./crash-child.ts";
+import { checkIntegrity, describeFailures } from "./integrity.ts";
 
-const KEY = { geography: "2025" as const, area: "79", period: "2026-Q3" };
-const reporter: Principal = {
-  kind: "user",
-  id: 2,
-  email: "r@test",
-  name: "r",
-  role: "reporter",
-  areas: [{ geography: "2025", code: "79" }],
-};
-const reviewer: Principal = { kind: "user", id: 3, email: "v@test", name: "v", role: "reviewer", areas: [] };
 const root = new URL("../../", import.meta.url).pathname;
 
-/** Runs the approval in a child and kills it after `delayMs` (or lets it finish). */
-function approveAndKill(dataDir: string, delayMs: number): Promise<string> {
+/** Runs a scenario of crash-child.ts in a child and kills it after `delayMs` (or lets it finish). */
+function runAndKill(dataDir: string, delayMs: number, scenario = "approve"): Promise<string> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/services/crash-child.ts", dataDir], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "src/services/crash-child.ts", dataDir, scenario],
+      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let out = "";
     child.stdout.setEncoding("utf8").on("data", (s: string) => {
       out += s;
@@ -39,46 +31,45 @@ function approveAndKill(dataDir: string, delayMs: number): Promise<string> {
   });
 }
 
-describe("an approval killed at any moment leaves the database as before or as after it", () => {
-  let base: string;
-  let work: string;
-  before(async () => {
-    work = mkdtempSync(join(tmpdir(), "dxm-crash-"));
-    base = join(work, "base");
-    const template = await pgliteTemplate(
-      "reference",
-      // The same folders (and so the same cached template) as referenceBackends() in testing.ts.
-      ["src/catalog", "src/methods", "src/services", "src/domain", "src/store"],
-      async (s) => {
-        const { migrateToLatest } = await import("../store/db.ts");
-        await migrateToLatest(s);
-        await prepareDatabase(s, { demo: false });
-      },
-    );
-    const store = await openStore({ dataDir: base, loadDataDir: template });
-    try {
-      await openPeriodAs(store, "test", KEY.period, "2026-12-31");
-      const view = await getReport(store, reviewer, KEY);
-      const values = Object.fromEntries(view.elements.map((e) => [e.code, 1000]));
-      const saved = await saveValues(store, reporter, KEY, { values });
-      const comments: Record<string, string> = {};
-      for (const i of saved.validation.issues) for (const el of i.elements) comments[el] = "checked";
-      await saveValues(store, reporter, KEY, { values, comments });
-      await submitReport(store, reporter, KEY);
-    } finally {
-      await store.close();
-    }
-  });
-  after(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+let base: string;
+let work: string;
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), "dxm-crash-"));
+  base = join(work, "base");
+  const template = await pgliteTemplate(
+    "reference",
+    // The same folders (and so the same cached template) as referenceBackends() in testing.ts.
+    ["src/catalog", "src/methods", "src/services", "src/domain", "src/store"],
+    async (s) => {
+      const { migrateToLatest } = await import("../store/db.ts");
+      await migrateToLatest(s);
+      await prepareDatabase(s, { demo: false });
+    },
+  );
+  const store = await openStore({ dataDir: base, loadDataDir: template });
+  try {
+    await prepareCrashBase(store);
+  } finally {
+    await store.close();
+  }
+});
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
+/** A copy of the base data folder, as a crashed process would have left it (lock included). */
+function copyBase(name: string): string {
+  const dir = join(work, name);
+  cpSync(base, dir, { recursive: true });
+  rmSync(join(dir, "dxm.lock"), { force: true });
+  return dir;
+}
+
+describe("an approval killed at any moment leaves the database as before or as after it", () => {
   for (const delayMs of [0, 150, 400, 900, 60_000]) {
     it(`keeps report, observations and audit log consistent when killed ${delayMs >= 60_000 ? "never" : `after ${delayMs} ms`}`, async () => {
-      const dir = join(work, `run-${delayMs}`);
-      cpSync(base, dir, { recursive: true });
-      rmSync(join(dir, "dxm.lock"), { force: true });
-      const out = await approveAndKill(dir, delayMs);
+      const dir = copyBase(`run-${delayMs}`);
+      const out = await runAndKill(dir, delayMs);
       let store: Store | undefined;
       try {
         store = await openStore({ dataDir: dir });
@@ -117,6 +108,48 @@ describe("an approval killed at any moment leaves the database as before or as a
         if (delayMs >= 60_000) assert.match(out, /approved/, "left alone, the approval completes");
       } finally {
         await store?.close();
+      }
+    });
+  }
+});
+
+/** A small deterministic generator (mulberry32), so a failing run can be replayed from its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// DXM_LONG_TESTS=1: 50 kills; otherwise a few, so the default suite stays fast.
+const RUNS = loadConfig().longTests ? 50 : 5;
+const SEED = 20261130;
+
+describe(`${RUNS} kills at random moments of uploads, approvals, imports and recomputes`, () => {
+  const next = random(SEED);
+  const names = Object.keys(CRASH_SCENARIOS);
+  for (let run = 0; run < RUNS; run++) {
+    const scenario = names[run % names.length]!;
+    const delayMs = Math.floor(next() * 2500);
+    it(`passes the integrity check after a restart: run ${run + 1}, ${scenario} killed after ${delayMs} ms`, async () => {
+      const dir = copyBase(`random-${run}`);
+      await runAndKill(dir, delayMs, scenario);
+      const store = await openStore({ dataDir: dir });
+      try {
+        // What `dxm serve` does on start: migrations, pending recomputes, accounts.
+        await prepareDatabase(store, { demo: false });
+        const report = await checkIntegrity(store);
+        assert.ok(
+          report.ok,
+          `seed ${SEED}, run ${run + 1}, ${scenario} @ ${delayMs} ms:\n${describeFailures(report)}`,
+        );
+      } finally {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
       }
     });
   }
