@@ -19,6 +19,8 @@ export interface Config {
   readonly testDatabaseUrl: string;
   /** True when running under CI: tests that need PostgreSQL or Chromium fail instead of skipping. */
   readonly ci: boolean;
+  /** Tests: run the long variants (e.g. 50 crash runs instead of 5). */
+  readonly longTests: boolean;
   /** Chromium used by browser tests and screenshots. */
   readonly chromiumPath: string;
   /** Print stack traces of unexpected errors in the CLI. */
@@ -143,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     testDatabaseUrl: env.DXM_TEST_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/test",
     ci: bool(env, "CI", false),
+    longTests: bool(env, "DXM_LONG_TESTS", false),
     chromiumPath: env.DXM_CHROMIUM?.trim() || "/usr/bin/chromium",
     debug: bool(env, "DXM_DEBUG", false),
     secureCookies: bool(env, "DXM_SECURE_COOKIES", false),

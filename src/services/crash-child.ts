@@ -1,53 +1,85 @@
 /**
  * Test helper run as a child process by crash.test.ts: opens the data folder given as first
- * argument, says "go" on stdout, then does the write the parent will kill at a random moment with
- * SIGKILL. Not part of the application.
- * - `approve` (default): approves the report of 2025:79 for 2026-Q3.
- * - `upload FILE`: the confirm step of an XLSX upload of that report, as the route does it — parse
- *   and check the file, then store its values in one `saveValues` call (action `upload`). "go" is
- *   said once the file is parsed, so the kill lands in the store.
+ * argument, says "go" on stdout, then runs the named scenario (second argument, default `approve`);
+ * the parent kills it with SIGKILL at a random moment and checks the database afterwards. Not part
+ * of the application.
+ *
+ * A scenario is one write a person or the system makes. To cover a new one (e.g. the assessment
+ * bulk import), add an entry here and, if it needs data first, a step in `prepareCrashBase`.
  */
 import { readFileSync } from "node:fs";
-import type { Principal } from "../domain/auth.ts";
-import { openStore } from "../store/db.ts";
-import { parseUpload } from "./excel.ts";
-import { approveReport, getReport, saveValues } from "./reporting.ts";
+import { DEMO_IO_CSV } from "../catalog/demo-io.ts";
+import { pillars } from "../catalog/indicators.ts";
+import { industryCodes } from "../catalog/industries.ts";
+import { openStore, type Store } from "../store/db.ts";
+import { buildTemplate, parseUpload } from "./excel.ts";
+import { importIoTable, parseIoCsv } from "./io-tables.ts";
+import { recompute } from "./recompute.ts";
+import { approveReport, getReport, openPeriodAs, saveValues } from "./reporting.ts";
+import { fillAndSubmit, workflowPrincipals } from "./testing.ts";
 
-const KEY = { geography: "2025", area: "79", period: "2026-Q3" } as const;
-const reviewer: Principal = {
-  kind: "user",
-  id: 1,
-  email: "crash@test",
-  name: "crash",
-  role: "reviewer",
-  areas: [],
+export const CRASH_PERIOD = "2026-Q3";
+/** The report approved by the `approve` scenario (submitted in the base). */
+export const APPROVE_KEY = { geography: "2025" as const, area: "79", period: CRASH_PERIOD };
+/** The report written by the `upload` scenario. */
+export const UPLOAD_KEY = { geography: "2025" as const, area: "01", period: CRASH_PERIOD };
+
+export const CRASH_SCENARIOS: Record<string, (store: Store) => Promise<void>> = {
+  /** A reviewer approves a submitted report: observations, events, audit, then recompute. */
+  async approve(store) {
+    await approveReport(store, workflowPrincipals(APPROVE_KEY.area).reviewer, APPROVE_KEY);
+  },
+  /** A reporter uploads a filled Excel template and stores it (parse, validate, save). */
+  async upload(store) {
+    const { reporter, reviewer } = workflowPrincipals(UPLOAD_KEY.area);
+    const view = await getReport(store, reviewer, UPLOAD_KEY);
+    const file = await buildTemplate({
+      area: { geography: "2025", code: UPLOAD_KEY.area, nameVi: "Hà Nội", nameEn: "Ha Noi" },
+      period: CRASH_PERIOD,
+      elements: view.elements,
+      pillars,
+      values: new Map(view.elements.map((e) => [e.code, 2000])),
+    });
+    const parsed = await parseUpload(file, { ...UPLOAD_KEY, elements: view.elements });
+    await saveValues(
+      store,
+      reporter,
+      UPLOAD_KEY,
+      { values: Object.fromEntries(parsed.values), comments: Object.fromEntries(parsed.comments) },
+      "upload",
+    );
+  },
+  /** The operator recomputes everything, rewriting every stored value. */
+  async recompute(store) {
+    await recompute(store, { force: true });
+  },
+  /** The operator imports an input–output table (replacing the year's), then recomputes. */
+  async import(store) {
+    const csv = readFileSync(new URL(`../catalog/data/${DEMO_IO_CSV}`, import.meta.url), "utf8");
+    const table = parseIoCsv(csv, 2022, "demo-io-2022.csv");
+    await importIoTable(store, table, {
+      year: 2022,
+      source: "crash test",
+      knownCodes: new Set(industryCodes),
+      actor: "cli",
+    });
+    await recompute(store);
+  },
 };
-const reporter: Principal = {
-  kind: "user",
-  id: 2,
-  email: "r@test",
-  name: "r",
-  role: "reporter",
-  areas: [{ geography: "2025", code: "79" }],
-};
-const [dataDir, action = "approve", file] = process.argv.slice(2);
-const store = await openStore({ dataDir: dataDir! });
-if (action === "upload") {
-  const view = await getReport(store, reporter, KEY);
-  const parsed = await parseUpload(readFileSync(file!), { ...KEY, elements: view.elements });
-  if (parsed.problems.length) throw new Error(`the upload has problems: ${JSON.stringify(parsed.problems)}`);
-  process.stdout.write("go\n");
-  await saveValues(
-    store,
-    reporter,
-    KEY,
-    { values: Object.fromEntries(parsed.values), comments: Object.fromEntries(parsed.comments) },
-    "upload",
-  );
-  process.stdout.write("stored\n");
-} else {
-  process.stdout.write("go\n");
-  await approveReport(store, reviewer, KEY);
-  process.stdout.write("approved\n");
+
+/** Data the scenarios start from: an open period and a submitted report of 2025:79. */
+export async function prepareCrashBase(store: Store): Promise<void> {
+  await openPeriodAs(store, "test", CRASH_PERIOD, "2026-12-31");
+  await fillAndSubmit(store, APPROVE_KEY);
 }
-await store.close();
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const name = process.argv[3] ?? "approve";
+  const scenario = CRASH_SCENARIOS[name];
+  if (!scenario) throw new Error(`crash-child: unknown scenario ${name}`);
+  const store = await openStore({ dataDir: process.argv[2]! });
+  process.stdout.write("go\n");
+  await scenario(store);
+  process.stdout.write(`${name === "approve" ? "approved" : "done"}\n`);
+  await store.close();
+}

@@ -1,46 +1,26 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Principal } from "../domain/auth.ts";
+import { loadConfig } from "../config.ts";
 import { openStore, type Store } from "../store/db.ts";
 import { listRevisions } from "../store/observations-repo.ts";
 import { pgliteTemplate } from "../store/testing.ts";
 import { prepareDatabase } from "./bootstrap.ts";
-import { buildTemplate } from "./excel.ts";
-import { getReport, openPeriodAs, saveValues, submitReport } from "./reporting.ts";
+import { CRASH_SCENARIOS, prepareCrashBase } from "./crash-child.ts";
+import { checkIntegrity, describeFailures } from "./integrity.ts";
 
-const KEY = { geography: "2025" as const, area: "79", period: "2026-Q3" };
-const reporter: Principal = {
-  kind: "user",
-  id: 2,
-  email: "r@test",
-  name: "r",
-  role: "reporter",
-  areas: [{ geography: "2025", code: "79" }],
-};
-const reviewer: Principal = { kind: "user", id: 3, email: "v@test", name: "v", role: "reviewer", areas: [] };
 const root = new URL("../../", import.meta.url).pathname;
 
-/**
- * Runs a write of crash-child.ts (`approve`, or `upload FILE`) in a child and kills it `delayMs`
- * after it says "go" (or lets it finish).
- */
-function runAndKill(
-  dataDir: string,
-  delayMs: number,
-  args: readonly string[] = ["approve"],
-): Promise<string> {
+/** Runs a scenario of crash-child.ts in a child and kills it after `delayMs` (or lets it finish). */
+function runAndKill(dataDir: string, delayMs: number, scenario = "approve"): Promise<string> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "src/services/crash-child.ts", dataDir, ...args],
-      {
-        cwd: root,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
+      ["--import", "tsx", "src/services/crash-child.ts", dataDir, scenario],
+      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
     );
     let out = "";
     child.stdout.setEncoding("utf8").on("data", (s: string) => {
@@ -51,9 +31,12 @@ function runAndKill(
   });
 }
 
-/** The catalogue-only database, built once and cached like referenceBackends() in testing.ts. */
-function referenceTemplate(): Promise<Blob> {
-  return pgliteTemplate(
+let base: string;
+let work: string;
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), "dxm-crash-"));
+  base = join(work, "base");
+  const template = await pgliteTemplate(
     "reference",
     // The same folders (and so the same cached template) as referenceBackends() in testing.ts.
     ["src/catalog", "src/methods", "src/services", "src/domain", "src/store"],
@@ -63,42 +46,29 @@ function referenceTemplate(): Promise<Blob> {
       await prepareDatabase(s, { demo: false });
     },
   );
-}
+  const store = await openStore({ dataDir: base, loadDataDir: template });
+  try {
+    await prepareCrashBase(store);
+  } finally {
+    await store.close();
+  }
+});
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
-/** A copy of `base` the child may write to (without the lock of the process that built it). */
-function copyOf(base: string, dir: string): string {
+/** A copy of the base data folder, as a crashed process would have left it (lock included). */
+function copyBase(name: string): string {
+  const dir = join(work, name);
   cpSync(base, dir, { recursive: true });
   rmSync(join(dir, "dxm.lock"), { force: true });
   return dir;
 }
 
 describe("an approval killed at any moment leaves the database as before or as after it", () => {
-  let base: string;
-  let work: string;
-  before(async () => {
-    work = mkdtempSync(join(tmpdir(), "dxm-crash-"));
-    base = join(work, "base");
-    const store = await openStore({ dataDir: base, loadDataDir: await referenceTemplate() });
-    try {
-      await openPeriodAs(store, "test", KEY.period, "2026-12-31");
-      const view = await getReport(store, reviewer, KEY);
-      const values = Object.fromEntries(view.elements.map((e) => [e.code, 1000]));
-      const saved = await saveValues(store, reporter, KEY, { values });
-      const comments: Record<string, string> = {};
-      for (const i of saved.validation.issues) for (const el of i.elements) comments[el] = "checked";
-      await saveValues(store, reporter, KEY, { values, comments });
-      await submitReport(store, reporter, KEY);
-    } finally {
-      await store.close();
-    }
-  });
-  after(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
-
   for (const delayMs of [0, 150, 400, 900, 60_000]) {
     it(`keeps report, observations and audit log consistent when killed ${delayMs >= 60_000 ? "never" : `after ${delayMs} ms`}`, async () => {
-      const dir = copyOf(base, join(work, `run-${delayMs}`));
+      const dir = copyBase(`run-${delayMs}`);
       const out = await runAndKill(dir, delayMs);
       let store: Store | undefined;
       try {
@@ -143,91 +113,43 @@ describe("an approval killed at any moment leaves the database as before or as a
   }
 });
 
-describe("the confirm step of an XLSX upload killed at any moment stores all of the file or none of it", () => {
-  let base: string;
-  let work: string;
-  let file: string;
-  let elementCount = 0;
-  before(async () => {
-    work = mkdtempSync(join(tmpdir(), "dxm-crash-upload-"));
-    base = join(work, "base");
-    const store = await openStore({ dataDir: base, loadDataDir: await referenceTemplate() });
-    try {
-      await openPeriodAs(store, "test", KEY.period, "2026-12-31");
-      const view = await getReport(store, reviewer, KEY);
-      elementCount = view.elements.length;
-      // Before: a draft holding 500 everywhere. The file: the template with 1000 everywhere.
-      await saveValues(store, reporter, KEY, {
-        values: Object.fromEntries(view.elements.map((e) => [e.code, 500])),
-      });
-      const xlsx = await buildTemplate({
-        area: {
-          geography: KEY.geography,
-          code: KEY.area,
-          nameVi: view.area.nameVi,
-          nameEn: view.area.nameEn,
-        },
-        period: KEY.period,
-        elements: view.elements,
-        pillars: view.pillars,
-        values: new Map(view.elements.map((e) => [e.code, 1000])),
-        previous: view.previous,
-        comments: new Map(),
-      });
-      file = join(work, "upload.xlsx");
-      writeFileSync(file, xlsx);
-    } finally {
-      await store.close();
-    }
-  });
-  after(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+/** A small deterministic generator (mulberry32), so a failing run can be replayed from its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
-  // The store of one report takes tens of milliseconds: the short delays land inside it.
-  for (const delayMs of [0, 5, 15, 30, 60, 120, 60_000]) {
-    it(`leaves the old values or all the new ones when killed ${delayMs >= 60_000 ? "never" : `${delayMs} ms into the store`}`, async () => {
-      const dir = copyOf(base, join(work, `run-${delayMs}`));
-      const out = await runAndKill(dir, delayMs, ["upload", file]);
-      let store: Store | undefined;
+// DXM_LONG_TESTS=1: 50 kills; otherwise a few, so the default suite stays fast.
+const RUNS = loadConfig().longTests ? 50 : 5;
+const SEED = 20261130;
+
+describe(`${RUNS} kills at random moments of uploads, approvals, imports and recomputes`, () => {
+  const next = random(SEED);
+  const names = Object.keys(CRASH_SCENARIOS);
+  for (let run = 0; run < RUNS; run++) {
+    const scenario = names[run % names.length]!;
+    const delayMs = Math.floor(next() * 2500);
+    it(`passes the integrity check after a restart: run ${run + 1}, ${scenario} killed after ${delayMs} ms`, async () => {
+      const dir = copyBase(`random-${run}`);
+      await runAndKill(dir, delayMs, scenario);
+      const store = await openStore({ dataDir: dir });
       try {
-        store = await openStore({ dataDir: dir });
-        const report = await store.db
-          .selectFrom("report")
-          .selectAll()
-          .where("area_code", "=", "79")
-          .executeTakeFirstOrThrow();
-        const values = await store.db
-          .selectFrom("report_value")
-          .select(["element", "value"])
-          .where("report_id", "=", report.id)
-          .execute();
-        const uploads = await store.db
-          .selectFrom("audit_log")
-          .select("action")
-          .where("action", "=", "report.upload")
-          .execute();
-        const events = await store.db
-          .selectFrom("report_event")
-          .select("action")
-          .where("report_id", "=", report.id)
-          .where("action", "=", "upload")
-          .execute();
-        assert.equal(report.state, "draft");
-        assert.equal(values.length, elementCount, "one row per element, none lost or doubled");
-        const distinct = new Set(values.map((v) => Number(v.value)));
-        assert.equal(distinct.size, 1, `never a mix of old and new values: ${[...distinct].join(", ")}`);
-        if (distinct.has(1000)) {
-          assert.equal(uploads.length, 1, "the stored upload is in the audit log");
-          assert.equal(events.length, 1, "and in the report's history");
-        } else {
-          assert.ok(distinct.has(500));
-          assert.equal(uploads.length, 0, "nothing half-written");
-          assert.equal(events.length, 0);
-        }
-        if (delayMs >= 60_000) assert.match(out, /stored/, "left alone, the upload completes");
+        // What `dxm serve` does on start: migrations, pending recomputes, accounts.
+        await prepareDatabase(store, { demo: false });
+        const report = await checkIntegrity(store);
+        assert.ok(
+          report.ok,
+          `seed ${SEED}, run ${run + 1}, ${scenario} @ ${delayMs} ms:\n${describeFailures(report)}`,
+        );
       } finally {
-        await store?.close();
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
       }
     });
   }

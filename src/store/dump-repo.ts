@@ -123,3 +123,28 @@ export async function dropAllTables(db: Db): Promise<void> {
   if (!tables.rows.length) return;
   await sql.raw(`DROP TABLE ${tables.rows.map((r) => quote(r.name)).join(", ")} CASCADE`).execute(db);
 }
+
+/**
+ * A cheap fingerprint of the whole database in one statement, to notice any stored change between
+ * two moments: the content hash of small tables and the row count and newest timestamp of large ones
+ * (sized when the function is made). `exclude` leaves out tables that change on every request by
+ * design (session last-seen times). Returns the function that takes a fingerprint.
+ */
+export async function databaseFingerprint(
+  db: Db,
+  options: { exclude?: readonly string[]; hashBelowRows?: number } = {},
+): Promise<() => Promise<string>> {
+  const counts = await tableCounts(db);
+  const parts = Object.entries(counts)
+    .filter(([t]) => !options.exclude?.includes(t))
+    .map(([t, n]) =>
+      n < (options.hashBelowRows ?? 5000)
+        ? `(SELECT '${t}:' || count(*) || ':' || md5(coalesce(string_agg(to_jsonb(x)::text, '|' ORDER BY to_jsonb(x)::text), '')) FROM ${quote(t)} x)`
+        : `(SELECT '${t}:' || count(*) || ':' || coalesce(max(to_jsonb(x)::text), '') FROM ${quote(t)} x)`,
+    );
+  const query = sql.raw(`SELECT concat_ws(',', ${parts.join(", ") || "''"}) AS f`);
+  return async () => {
+    const r = await sql<{ f: string }>`${query}`.execute(db);
+    return r.rows[0]?.f ?? "";
+  };
+}

@@ -5,6 +5,8 @@
  */
 import type { Kysely } from "kysely";
 import type { IoTable } from "../methods/io.ts";
+import { markStale } from "./meta-repo.ts";
+import { listObservedSeries } from "./observations-repo.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -68,6 +70,8 @@ export async function saveIoTable(
         }),
       )
       .execute();
+    // The digital-economy components of every series are derived with this table: all go stale.
+    await markStale(trx, await listObservedSeries(trx));
     const replaced: IoTableSummary | null = old
       ? {
           year: old.year,
