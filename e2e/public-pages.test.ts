@@ -169,6 +169,12 @@ describe("public pages in Chromium", { skip }, () => {
       /Lâm Đồng/,
       "merged into Lâm Đồng in 2025",
     );
+    await page.getByTestId("province-headline").waitFor();
+    assert.match(
+      (await page.getByTestId("province-headline").textContent()) ?? "",
+      /hạng \d+\/63/,
+      "its rank among the 63",
+    );
   });
 
   it("should find the e-commerce indicator by 'thuong mai dien tu'", { timeout: 60_000 }, async () => {

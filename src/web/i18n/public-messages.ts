@@ -226,6 +226,7 @@ export const publicVi = {
   provinceIndicatorsIntro: (geography: string) =>
     `Năm mới nhất của từng chỉ tiêu, địa giới ${geography}; mục tiêu riêng của tỉnh nếu có, nếu không là mục tiêu quốc gia; hạng trong số các tỉnh, thành phố có số liệu.`,
   ownTarget: "mục tiêu riêng",
+  rankOf: (rank: number, n: number) => `hạng ${rank}/${n}`,
   historyTitle: "Lịch sử các tỉnh cũ (trước 1/7/2025)",
   historyIntro: "Số liệu của các tỉnh, thành phố theo địa giới 2008 đã hợp nhất thành đơn vị này.",
   historySummary: (indicator: string, year: string, values: string) =>
@@ -399,6 +400,7 @@ export const publicEn: PublicMessages = {
   provinceIndicatorsIntro: (geography: string) =>
     `Latest year of each indicator, ${geography} geography; the province's own target where it has one, else the national target; rank among provinces with data.`,
   ownTarget: "own target",
+  rankOf: (rank: number, n: number) => `rank ${rank} of ${n}`,
   historyTitle: "History of the former provinces (before 1 July 2025)",
   historyIntro: "Values of the 2008-geography provinces merged into this unit.",
   historySummary: (indicator: string, year: string, values: string) =>

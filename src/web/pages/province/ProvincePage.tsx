@@ -35,12 +35,15 @@ function Profile({
   region,
   formedFrom,
   mergedInto,
+  headline,
 }: {
   area: AreaDto;
   geography: Geography;
   region: AreaDto | undefined;
   formedFrom: readonly AreaDto[];
   mergedInto: AreaDto | undefined;
+  /** The digital-economy share with its rank, when known. */
+  headline: ProvinceIndicatorRow | undefined;
 }) {
   const { lang, t } = useLanguage();
   return (
@@ -62,6 +65,15 @@ function Profile({
           <dt>{t.geographyLabel}</dt>
           <dd>{geography === "2025" ? t.geography2025 : t.geography2008}</dd>
         </div>
+        {headline ? (
+          <div>
+            <dt>{localName(headline.indicator, lang)}</dt>
+            <dd data-testid="province-headline">
+              {formatValue(headline.value, headline.indicator, lang)} ({headline.year})
+              {headline.rank !== null ? ` · ${t.rankOf(headline.rank, headline.ranked)}` : ""}
+            </dd>
+          </div>
+        ) : null}
         {formedFrom.length > 0 ? (
           <div className="facts__wide">
             <dt>{t.formedFrom}</dt>
@@ -382,6 +394,7 @@ export function ProvincePage({ params }: { params: RouteParams }) {
         region={regions.data.find((r) => r.code === area.parent)}
         formedFrom={formedFrom}
         mergedInto={mergedInto}
+        headline={rows?.find((r) => r.indicator.code === DE_SHARE_GDP)}
       />
       {!rows ? (
         <QueryStatus queries={[indicators, own, nation, peers]} />
