@@ -5,23 +5,12 @@
  * only the chart code it uses. SVG rendering keeps text crisp, selectable and present in the DOM.
  * Legends and colour scales are drawn in HTML by the pages (readable, wrapping).
  */
-import { BarChart, LineChart, RadarChart, ScatterChart } from "echarts/charts";
-import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from "echarts/components";
+import { LineChart } from "echarts/charts";
+import { GridComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 
-echarts.use([
-  LineChart,
-  GridComponent,
-  TooltipComponent,
-  SVGRenderer,
-  // Self-assessment and index pages: bars, radar of pillars, rank bands (scatter), legends.
-  BarChart,
-  RadarChart,
-  RadarComponent,
-  ScatterChart,
-  LegendComponent,
-]);
+echarts.use([LineChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 export type { EChartsCoreOption } from "echarts/core";
 export { echarts };

@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import type { EChartsCoreOption } from "../../charts/echarts.ts";
+import "../../charts/echarts-extras.ts";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { loadResults, useAssessmentResultQuery } from "../../data/assessment.ts";
 import { localName, useLanguage } from "../../i18n/language.tsx";

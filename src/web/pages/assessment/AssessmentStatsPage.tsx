@@ -7,6 +7,7 @@
 import { useMemo, useState } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import type { EChartsCoreOption } from "../../charts/echarts.ts";
+import "../../charts/echarts-extras.ts";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { useAssessmentStatsQuery, useQuestionnaireQuery } from "../../data/assessment.ts";
 import { useAreasQuery } from "../../data/queries.ts";

@@ -9,6 +9,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import type { Geography } from "../../../domain/area.ts";
 import { EChart } from "../../charts/EChart.tsx";
 import type { EChartsCoreOption } from "../../charts/echarts.ts";
+import "../../charts/echarts-extras.ts";
 import { useDemoNotice } from "../../components/demo-notice.tsx";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import {
