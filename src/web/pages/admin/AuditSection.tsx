@@ -75,8 +75,11 @@ export function AuditSection() {
       ) : (
         <>
           <div className="table-scroll">
-            <table className="data-table admin-table audit-table" data-testid="audit-table">
-              <caption className="visually-hidden">{t.adminAudit}</caption>
+            <table
+              aria-label={t.adminAudit}
+              className="data-table admin-table audit-table"
+              data-testid="audit-table"
+            >
               <thead>
                 <tr>
                   <th scope="col">{t.adminAuditAt}</th>

@@ -17,8 +17,11 @@ export function IndicatorsSection() {
         <p className="status status--error">{indicators.error.message}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table admin-table" data-testid="indicators-table">
-            <caption className="visually-hidden">{t.adminIndicators}</caption>
+          <table
+            aria-label={t.adminIndicators}
+            className="data-table admin-table"
+            data-testid="indicators-table"
+          >
             <thead>
               <tr>
                 <th scope="col">{t.adminIndicator}</th>

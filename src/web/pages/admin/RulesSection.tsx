@@ -85,8 +85,7 @@ export function RulesSection() {
           <p className="status status--error">{rules.error.message}</p>
         ) : (
           <div className="table-scroll rules-scroll">
-            <table className="data-table admin-table" data-testid="rules-table">
-              <caption className="visually-hidden">{t.adminRules}</caption>
+            <table aria-label={t.adminRules} className="data-table admin-table" data-testid="rules-table">
               <thead>
                 <tr>
                   <th scope="col">{t.adminRuleName}</th>

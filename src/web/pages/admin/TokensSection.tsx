@@ -89,8 +89,7 @@ export function TokensSection() {
           <p>{t.adminNoTokens}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table admin-table" data-testid="tokens-table">
-              <caption className="visually-hidden">{t.adminTokens}</caption>
+            <table aria-label={t.adminTokens} className="data-table admin-table" data-testid="tokens-table">
               <thead>
                 <tr>
                   <th scope="col">{t.adminTokenName}</th>

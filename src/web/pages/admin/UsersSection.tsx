@@ -59,8 +59,7 @@ export function UsersSection() {
           <p className="status status--error">{users.error.message}</p>
         ) : (
           <div className="table-scroll">
-            <table className="data-table admin-table" data-testid="users-table">
-              <caption className="visually-hidden">{t.adminUsers}</caption>
+            <table aria-label={t.adminUsers} className="data-table admin-table" data-testid="users-table">
               <thead>
                 <tr>
                   <th scope="col">{t.email}</th>

@@ -90,8 +90,11 @@ export function ReviewDetails({
       <details className="review-changes">
         <summary>{t.reviewChanges(changes.length)}</summary>
         <div className="table-scroll">
-          <table className="data-table" data-testid="review-changes">
-            <caption className="visually-hidden">{t.reviewChanges(changes.length)}</caption>
+          <table
+            aria-label={t.reviewChanges(changes.length)}
+            className="data-table"
+            data-testid="review-changes"
+          >
             <thead>
               <tr>
                 <th scope="col">{t.colElement}</th>

@@ -136,8 +136,11 @@ function ProblemTable({ problems }: { problems: readonly UploadProblem[] }) {
   const { t, lang } = useLanguage();
   return (
     <div className="table-scroll">
-      <table className="data-table upload-problems" data-testid="upload-problems">
-        <caption className="visually-hidden">{t.uploadProblems(problems.length)}</caption>
+      <table
+        aria-label={t.uploadProblems(problems.length)}
+        className="data-table upload-problems"
+        data-testid="upload-problems"
+      >
         <thead>
           <tr>
             <th scope="col">{t.colSheet}</th>
