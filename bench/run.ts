@@ -2,6 +2,7 @@
  * Runs the benchmarks and prints one table. `npm run bench` runs all; `npm run bench -- recompute`
  * runs the named ones. Figures are medians measured side by side in one run.
  */
+import { benchExport } from "./export.ts";
 import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
 import { type BenchRow, printTable } from "./stats.ts";
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   recompute: benchRecompute,
   io: benchIo,
   upload: benchUpload,
+  export: benchExport,
 };
 
 const wanted = process.argv.slice(2);

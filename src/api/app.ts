@@ -22,6 +22,7 @@ import type { Store } from "../store/db.ts";
 import { registerAuth } from "./auth-plugin.ts";
 import { registerPublicCaching } from "./cache.ts";
 import { sendProblem, toProblem } from "./problem.ts";
+import { recordRoutes } from "./route-list.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { digitalEconomyRoutes } from "./routes/digital-economy.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -12,7 +12,9 @@ export function registerPublicCaching(app: FastifyInstance, maxAgeSeconds = 60):
     if (!request.url.startsWith("/api/v1/") || typeof payload !== "string") return payload;
     const etag = `"${createHash("sha1").update(payload).digest("base64url")}"`;
     reply.header("ETag", etag);
-    reply.header("Cache-Control", `public, max-age=${maxAgeSeconds}, must-revalidate`);
+    // A route that answers differently to staff (releases) sets its own policy; keep it.
+    if (!reply.hasHeader("cache-control"))
+      reply.header("Cache-Control", `public, max-age=${maxAgeSeconds}, must-revalidate`);
     const inm = request.headers["if-none-match"];
     if (inm?.split(",").some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
       reply.code(304);

@@ -26,6 +26,7 @@ import { recompute } from "../services/recompute.ts";
 import { DEFAULT_DEMO_SEED, removeDemo, seedDemo, seedReference } from "../services/seed.ts";
 import { migrateToLatest, openStore, type Store } from "../store/db.ts";
 import { createOutput, EXIT, type Output, reportError, UsageError } from "./output.ts";
+import { RELEASE_HELP, runReleaseCommand } from "./release-command.ts";
 import { REPORT_HELP, runReportCommand } from "./report-command.ts";
 import { runUserCommand, USER_HELP } from "./user-command.ts";
 
@@ -58,6 +59,7 @@ Commands:
                                 published observations as CSV or JSON
 ${USER_HELP.trimEnd()}
 ${REPORT_HELP.trimEnd()}
+${RELEASE_HELP.trimEnd()}
   help                          this text
 
 Global options:
@@ -484,6 +486,12 @@ export async function main(argv: string[]): Promise<number> {
           withStore: (c, fn) => withStore(cfg, c, fn),
           out: createOutput({}),
           stdin: process.stdin,
+        });
+
+      case "release":
+        return await runReleaseCommand(rest, {
+          withStore: (c, fn) => withStore(cfg, c, fn),
+          out: createOutput({}),
         });
 
       case "report":

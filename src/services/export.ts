@@ -2,7 +2,8 @@
  * Exports of published observations. CSV cells that a spreadsheet would run as a formula (text
  * starting with = + - @, tab or carriage return) are neutralised with a leading apostrophe (§7).
  */
-import type { ComputedRow } from "../store/computed-repo.ts";
+import { formatPeriod, parsePeriod } from "../domain/period.ts";
+import { type ComputedRow, streamComputed } from "../store/computed-repo.ts";
 import type { Store } from "../store/db.ts";
 import { getObservations, type ObservationQuery } from "./read.ts";
 
@@ -56,17 +57,29 @@ export function observationRecord(o: ComputedRow): Record<(typeof OBSERVATION_CO
   };
 }
 
-/** Pages through every matching observation (bounded memory: one page at a time). */
+/**
+ * Every matching published observation, read from the database a batch of stored rows at a time
+ * (bounded memory; see `streamComputed`). The query is checked first (unknown codes are errors).
+ */
 export async function* iterateObservations(
   store: Store,
   query: Omit<ObservationQuery, "limit" | "offset">,
-  pageSize = 20000,
+  batchRows = 200,
 ): AsyncGenerator<ComputedRow> {
-  let offset: number | null = 0;
-  while (offset !== null) {
-    const page = await getObservations(store, { ...query, limit: pageSize, offset });
-    yield* page.items;
-    offset = page.nextOffset;
+  await getObservations(store, { ...query, limit: 1, offset: 0 });
+  const { at, period, ...filter } = query;
+  const periods = period?.map((p) => formatPeriod(parsePeriod(p, "period")));
+  for await (const batch of streamComputed(
+    store.db,
+    {
+      ...filter,
+      ...(periods ? { period: periods } : {}),
+      publishedOnly: true,
+      ...(at ? { publishedAt: at } : {}),
+    },
+    batchRows,
+  )) {
+    yield* batch;
   }
 }
 

@@ -272,23 +272,35 @@ function visibleReleaseId(db: Db, at: Date) {
     .limit(1);
 }
 
-/** Stored rows matching the filter's key columns, from computed values or release snapshots. */
-function selectRows(db: Db, f: ComputedFilter) {
-  const source =
-    f.release !== undefined
-      ? db.selectFrom("release_row").select(SOURCE_COLUMNS).where("release_id", "=", f.release)
+/**
+ * Stored rows matching the filter's key columns, from computed values or release snapshots.
+ * `part` reads one table only (streaming reads each by its primary key).
+ */
+function selectRows(
+  db: Db,
+  f: ComputedFilter,
+  part?: { table: "computed" } | { table: "release"; id: number },
+) {
+  const computed = () => {
+    const q = db.selectFrom("computed_value").select(SOURCE_COLUMNS);
+    return f.publishedOnly ? q.where("published", "=", true) : q;
+  };
+  const release = (id: number) =>
+    db.selectFrom("release_row").select(SOURCE_COLUMNS).where("release_id", "=", id);
+  const source = part
+    ? part.table === "computed"
+      ? computed()
+      : release(part.id)
+    : f.release !== undefined
+      ? release(f.release)
       : f.publishedOnly
-        ? db
-            .selectFrom("computed_value")
-            .select(SOURCE_COLUMNS)
-            .where("published", "=", true)
-            .unionAll(
-              db
-                .selectFrom("release_row")
-                .select(SOURCE_COLUMNS)
-                .where("release_id", "=", visibleReleaseId(db, f.publishedAt ?? new Date())),
-            )
-        : db.selectFrom("computed_value").select(SOURCE_COLUMNS);
+        ? computed().unionAll(
+            db
+              .selectFrom("release_row")
+              .select(SOURCE_COLUMNS)
+              .where("release_id", "=", visibleReleaseId(db, f.publishedAt ?? new Date())),
+          )
+        : computed();
   let q = db
     .selectFrom(source.as("v"))
     .select(["v.indicator", "v.series", "v.geography", "v.area_code", "v.periods"])
@@ -370,8 +382,7 @@ export async function queryComputed(db: Db, f: ComputedFilter): Promise<Computed
 }
 
 /**
- * Every value matching the filter, in the order of `queryComputed`, read `batchRows` stored rows at
- * a time by keyset (the row key after the last one read): memory stays bounded by one batch
+ * Every value matching the filter, read `batchRows` stored rows at a time by keyset (the row key after the last one read): memory stays bounded by one batch
  * whatever the number of values, and each batch is an indexed range scan (no OFFSET re-reading).
  * With `publishedOnly`, the release visible when it starts is the one read throughout, so an export
  * never mixes two releases.
@@ -382,24 +393,38 @@ export async function* streamComputed(
   batchRows = 200,
 ): AsyncGenerator<ComputedRow[]> {
   // Fix the instant once, so a release that comes out during a long export is not mixed in.
-  const filter = f.publishedOnly ? { ...f, publishedAt: f.publishedAt ?? new Date() } : f;
-  let after: [string, string, string, string] | undefined;
-  for (;;) {
-    let q = selectRows(db, filter).limit(batchRows);
-    if (after) {
-      const key = after;
-      q = q.where((eb) =>
-        eb(eb.refTuple("v.indicator", "v.series", "v.geography", "v.area_code"), ">", eb.tuple(...key)),
+  const at = f.publishedAt ?? new Date();
+  // Each source is read on its own, by its primary key, so every batch is an index range scan;
+  // published computed values first, then the visible release's snapshot.
+  const sources: ("computed" | "release")[] =
+    f.release !== undefined ? ["release"] : f.publishedOnly ? ["computed", "release"] : ["computed"];
+  let releaseId = f.release;
+  if (f.release === undefined && f.publishedOnly)
+    releaseId = (await visibleReleaseId(db, at).executeTakeFirst())?.id;
+  for (const source of sources) {
+    if (source === "release" && releaseId === undefined) continue;
+    let after: [string, string, string, string] | undefined;
+    for (;;) {
+      let q = selectRows(
+        db,
+        f,
+        source === "release" ? { table: "release", id: releaseId! } : { table: "computed" },
       );
+      if (after) {
+        const key = after;
+        q = q.where((eb) =>
+          eb(eb.refTuple("v.indicator", "v.series", "v.geography", "v.area_code"), ">", eb.tuple(...key)),
+        );
+      }
+      const rows = await q.limit(batchRows).execute();
+      if (!rows.length) break;
+      const last = rows[rows.length - 1]!;
+      after = [last.indicator, last.series, last.geography, last.area_code];
+      const values: ComputedRow[] = [];
+      for (const r of rows) for (const v of rowValues(r, f)) values.push(v);
+      if (values.length) yield values;
+      if (rows.length < batchRows) break;
     }
-    const rows = await q.execute();
-    if (!rows.length) return;
-    const last = rows[rows.length - 1]!;
-    after = [last.indicator, last.series, last.geography, last.area_code];
-    const values: ComputedRow[] = [];
-    for (const r of rows) for (const v of rowValues(r, filter)) values.push(v);
-    if (values.length) yield values;
-    if (rows.length < batchRows) return;
   }
 }
 

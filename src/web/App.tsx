@@ -7,10 +7,12 @@ import type { ComponentType } from "react";
 import { DemoBanner } from "./components/DemoBanner.tsx";
 import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 import { useLanguage } from "./i18n/language.tsx";
+import { DataPage } from "./pages/data/DataPage.tsx";
 import { HomePage } from "./pages/home/HomePage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { ProgrammesPage } from "./pages/programmes/ProgrammesPage.tsx";
+import { ReleasesPage } from "./pages/releases/ReleasesPage.tsx";
 import { ReportingPage } from "./pages/reporting/ReportingPage.tsx";
 
 const PAGES: Readonly<Record<string, ComponentType>> = {
@@ -18,6 +20,8 @@ const PAGES: Readonly<Record<string, ComponentType>> = {
   "/login": LoginPage,
   "/reporting": ReportingPage,
   "/programmes": ProgrammesPage,
+  "/data": DataPage,
+  "/releases": ReleasesPage,
 };
 
 function currentPage(): ComponentType {
@@ -44,6 +48,8 @@ export function App() {
           <nav className="site-nav">
             <a href={`/reporting${window.location.search}`}>{t.navReporting}</a>
             <a href={`/programmes${window.location.search}`}>{t.navProgrammes}</a>
+            <a href={`/data${window.location.search}`}>{t.navData}</a>
+            <a href={`/releases${window.location.search}`}>{t.navReleases}</a>
             <LanguageSwitch />
           </nav>
         </div>

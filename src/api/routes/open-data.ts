@@ -133,7 +133,7 @@ export const openDataRoutes =
       },
       async (_req, reply) => {
         reply.type("application/vnd.sdmx.structure+json; version=2.0.0; charset=utf-8");
-        return JSON.stringify(await sdmxDsd(store, now()));
+        return sdmxDsd(store, now());
       },
     );
 

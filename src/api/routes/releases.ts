@@ -74,7 +74,9 @@ export const releaseRoutes =
           },
         },
       },
-      async (req) => {
+      async (req, reply) => {
+        // Staff see more than the public: caches must ask again each time (the ETag still saves the body).
+        reply.header("Cache-Control", "public, no-cache");
         const items = await listReleases(store, req.principal, now());
         const staff = canSeeUnpublishedReleases(req.principal);
         return { items: items.map((r) => releaseJson(r, staff)) };
@@ -99,7 +101,8 @@ export const releaseRoutes =
           },
         },
       },
-      async (req) => {
+      async (req, reply) => {
+        reply.header("Cache-Control", "public, no-cache");
         const q = req.query;
         const r = await getRelease(store, req.principal, req.params.id, now(), {
           ...(q.change ? { change: q.change } : {}),

@@ -87,8 +87,70 @@ const programmesVi = {
     })[code] ?? code,
 };
 
+// Open data and releases (issue 8): their own block, spread into vi and en below.
+const viOpenData = {
+  navData: "Dữ liệu mở",
+  navReleases: "Công bố",
+  dataTitle: "Dữ liệu mở",
+  dataIntro:
+    "Mọi số liệu đã công bố đều tải được, miễn phí: theo từng chỉ tiêu, theo từng đợt công bố, hoặc toàn bộ trong một tệp. Định dạng CSV, Excel (XLSX), JSON, SDMX-CSV 2.0 và SDMX-JSON 2.0.",
+  dataBulkTitle: "Toàn bộ số liệu đã công bố",
+  dataBulkIntro: "Một tệp gồm mọi chỉ tiêu, chuỗi số liệu, địa bàn và kỳ (tệp lớn).",
+  dataByIndicatorTitle: "Theo chỉ tiêu",
+  dataSdmxTitle: "Cấu trúc SDMX",
+  dataSdmxIntro:
+    "Các chiều: FREQ (tần suất), REF_AREA (địa bàn, mã kèm địa giới, vd. 2025_79), INDICATOR, UNIT_MEASURE, SERIES, TIME_PERIOD; giá trị OBS_VALUE; trạng thái OBS_STATUS.",
+  dataDsd: "Định nghĩa cấu trúc dữ liệu (DSD, SDMX-JSON)",
+  dataCodelists: "Bảng mã",
+  dataApiDocs: "Mô tả API (OpenAPI)",
+  dataDemoNote: "Chuỗi “demo” là số liệu minh họa, không phải số liệu chính thức.",
+  colIndicator: "Chỉ tiêu",
+  colDownloads: "Tải về",
+  releasesTitle: "Các đợt công bố",
+  releasesIntro:
+    "Số liệu các tỉnh báo cáo được công bố theo từng đợt, vào đúng thời điểm đã định (giờ Việt Nam); trước thời điểm đó số liệu chưa hiển thị. Đợt đã công bố không sửa được: hiệu chỉnh đưa vào đợt sau, kèm ghi chú.",
+  releasesNone: "Chưa có đợt công bố nào.",
+  colRelease: "Đợt",
+  colPeriod: "Kỳ",
+  colState: "Trạng thái",
+  colReleaseAt: "Thời điểm công bố (giờ Việt Nam)",
+  colChanges: "Thay đổi",
+  colNote: "Ghi chú điều chỉnh",
+  releaseState: (s: string): string =>
+    (<Record<string, string>>{
+      draft: "Bản nháp",
+      scheduled: "Đã lên lịch (chưa công bố)",
+      published: "Đã công bố",
+    })[s] ?? s,
+  changeKind: (s: string): string =>
+    (<Record<string, string>>{ new: "Mới", revised: "Điều chỉnh", withdrawn: "Rút lại" })[s] ?? s,
+  changeCounts: (n: number, r: number, w: number) => `${n} mới, ${r} điều chỉnh, ${w} rút lại`,
+  releaseShow: "Xem thay đổi",
+  releaseChangesTitle: (id: number, period: string) => `Đợt ${id} (kỳ ${period}): thay đổi so với đợt trước`,
+  releaseChangesCaption: "Giá trị mới, giá trị điều chỉnh (cũ → mới) và giá trị rút lại",
+  changeFilter: "Loại thay đổi",
+  changeAll: "Tất cả",
+  colChange: "Thay đổi",
+  colCode: "Mã",
+  colArea: "Địa bàn",
+  colOld: "Giá trị cũ",
+  colNew: "Giá trị mới",
+  releaseDownloads: "Tải số liệu của đợt này",
+  releasePrepareTitle: "Chuẩn bị đợt công bố",
+  releasePrepareIntro: "Lấy các số liệu đã duyệt đến hết kỳ đã chọn và so sánh với đợt đã công bố gần nhất.",
+  releasePeriod: "Kỳ (vd. 2026-Q3)",
+  releaseNote: "Ghi chú điều chỉnh",
+  releasePrepare: "Chuẩn bị",
+  releaseScheduleTitle: (id: number) => `Lên lịch công bố đợt ${id}`,
+  releaseAt: "Ngày giờ công bố (giờ Việt Nam)",
+  releaseSchedule: "Lên lịch",
+  releaseDelete: "Xóa đợt chưa công bố",
+  releaseDone: "Đã lưu.",
+};
+
 const vi = {
   ...programmesVi,
+  ...viOpenData,
   appTitle: "dxmonitor — Kinh tế số Việt Nam",
   appTagline: "Đo lường kinh tế số và theo dõi chuyển đổi số của cả nước và từng tỉnh, thành phố",
   skipToContent: "Bỏ qua, đến nội dung chính",
@@ -295,8 +357,69 @@ const programmesEn: typeof programmesVi = {
     })[code] ?? code,
 };
 
+const enOpenData: typeof viOpenData = {
+  navData: "Open data",
+  navReleases: "Releases",
+  dataTitle: "Open data",
+  dataIntro:
+    "Every published value can be downloaded, free of charge: per indicator, per release, or everything in one file. Formats: CSV, Excel (XLSX), JSON, SDMX-CSV 2.0 and SDMX-JSON 2.0.",
+  dataBulkTitle: "Everything published",
+  dataBulkIntro: "One file with every indicator, series, area and period (a large file).",
+  dataByIndicatorTitle: "By indicator",
+  dataSdmxTitle: "SDMX structure",
+  dataSdmxIntro:
+    "Dimensions: FREQ, REF_AREA (area, its code prefixed by the geography, e.g. 2025_79), INDICATOR, UNIT_MEASURE, SERIES, TIME_PERIOD; measure OBS_VALUE; attribute OBS_STATUS.",
+  dataDsd: "Data structure definition (DSD, SDMX-JSON)",
+  dataCodelists: "Codelists",
+  dataApiDocs: "API description (OpenAPI)",
+  dataDemoNote: "The “demo” series is generated demonstration data, not official statistics.",
+  colIndicator: "Indicator",
+  colDownloads: "Download",
+  releasesTitle: "Releases",
+  releasesIntro:
+    "Provinces' reported values are published release by release, at the announced time (Vietnam time); before it nothing of a release is shown. A published release cannot change: corrections go into the next one, with a note.",
+  releasesNone: "No release yet.",
+  colRelease: "Release",
+  colPeriod: "Period",
+  colState: "State",
+  colReleaseAt: "Release time (Vietnam time)",
+  colChanges: "Changes",
+  colNote: "Revision note",
+  releaseState: (s: string): string =>
+    (<Record<string, string>>{ draft: "Draft", scheduled: "Scheduled (embargoed)", published: "Published" })[
+      s
+    ] ?? s,
+  changeKind: (s: string): string =>
+    (<Record<string, string>>{ new: "New", revised: "Revised", withdrawn: "Withdrawn" })[s] ?? s,
+  changeCounts: (n: number, r: number, w: number) => `${n} new, ${r} revised, ${w} withdrawn`,
+  releaseShow: "Show changes",
+  releaseChangesTitle: (id: number, period: string) =>
+    `Release ${id} (${period}): changes since the previous one`,
+  releaseChangesCaption: "New values, revised values (old → new) and withdrawn values",
+  changeFilter: "Kind of change",
+  changeAll: "All",
+  colChange: "Change",
+  colCode: "Code",
+  colArea: "Area",
+  colOld: "Old value",
+  colNew: "New value",
+  releaseDownloads: "Download this release's values",
+  releasePrepareTitle: "Prepare a release",
+  releasePrepareIntro:
+    "Takes the approved values up to the end of the period and compares them with the latest published release.",
+  releasePeriod: "Period (e.g. 2026-Q3)",
+  releaseNote: "Revision note",
+  releasePrepare: "Prepare",
+  releaseScheduleTitle: (id: number) => `Schedule release ${id}`,
+  releaseAt: "Release date and time (Vietnam time)",
+  releaseSchedule: "Schedule",
+  releaseDelete: "Delete this unpublished release",
+  releaseDone: "Saved.",
+};
+
 const en: Messages = {
   ...programmesEn,
+  ...enOpenData,
   appTitle: "dxmonitor — Vietnam's digital economy",
   appTagline:
     "Measuring the digital economy and following digital transformation, nationally and by province",
