@@ -41,6 +41,7 @@ import { observationRoutes } from "./routes/observations.ts";
 import { openDataRoutes } from "./routes/open-data.ts";
 import { programmeRoutes } from "./routes/programmes.ts";
 import { progressRoutes } from "./routes/progress.ts";
+import { quarterlyReportRoutes } from "./routes/quarterly-reports.ts";
 import { releaseRoutes } from "./routes/releases.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(releaseRoutes(options.store, options.now ? { now: options.now } : {}));
       await api.register(openDataRoutes(options.store, options.now ? { now: options.now } : {}));
       await api.register(programmeRoutes(options.store, options.now ? { now: options.now } : {}));
+      await api.register(quarterlyReportRoutes(options.store, options.now ? { now: options.now } : {}));
     },
     { prefix: "/api/v1" },
   );
