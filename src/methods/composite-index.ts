@@ -360,7 +360,7 @@ function scoreAll(
       let missing = false;
       for (let ii = 0; ii < cols.length; ii++) {
         const v = cols[ii]![a]!;
-        if (v !== v) {
+        if (Number.isNaN(v)) {
           missing = true;
           continue;
         }
@@ -409,7 +409,7 @@ function scoreAll(
     let excluded = false;
     for (let pi = 0; pi < pillars.length; pi++) {
       const v = pillars[pi]![a]!;
-      if (v !== v) {
+      if (Number.isNaN(v)) {
         excluded = true;
         break;
       }
@@ -437,11 +437,11 @@ function ranksInto(scores: ArrayLike<number>, keys: Float64Array, out: Float64Ar
   const n = keys.length;
   for (let i = 0; i < n; i++) {
     const x = scores[i]!;
-    keys[i] = x === x && Number.isFinite(x) ? tieKey(x) : Number.NaN;
+    keys[i] = Number.isFinite(x) ? tieKey(x) : Number.NaN;
   }
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
-    if (k !== k) {
+    if (Number.isNaN(k)) {
       out[i] = Number.NaN;
       continue;
     }

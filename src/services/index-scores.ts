@@ -99,20 +99,36 @@ async function loadValues(
     publishedOnly: true,
   });
   const position = new Map<string, number>();
-  for (const [g, list] of provinces) list.forEach((a, i) => position.set(`${g}:${a.code}`, i));
+  for (const [g, list] of provinces) {
+    list.forEach((a, i) => {
+      position.set(`${g}:${a.code}`, i);
+    });
+  }
   const bySeries = new Map<string, ValueCube>();
   for (const r of rows) {
     const at = position.get(`${r.geography}:${r.area}`);
     if (at === undefined || r.value === null || !Number.isFinite(r.value)) continue;
     let cube = bySeries.get(r.series);
-    if (!cube) bySeries.set(r.series, (cube = new Map()));
+    if (!cube) {
+      cube = new Map();
+      bySeries.set(r.series, cube);
+    }
     let years = cube.get(r.geography);
-    if (!years) cube.set(r.geography, (years = new Map()));
+    if (!years) {
+      years = new Map();
+      cube.set(r.geography, years);
+    }
     const year = Number(r.period);
     let byCode = years.get(year);
-    if (!byCode) years.set(year, (byCode = new Map()));
+    if (!byCode) {
+      byCode = new Map();
+      years.set(year, byCode);
+    }
     let values = byCode.get(r.indicator);
-    if (!values) byCode.set(r.indicator, (values = new Array(provinces.get(r.geography)!.length).fill(null)));
+    if (!values) {
+      values = new Array(provinces.get(r.geography)!.length).fill(null);
+      byCode.set(r.indicator, values);
+    }
     values[at] = r.value;
   }
   return bySeries;
@@ -595,7 +611,10 @@ export async function listFrameworks(store: Store): Promise<FrameworkSummary[]> 
     for (const r of runs.filter((x) => x.framework === f.id)) {
       const key = `${r.series}|${r.geography}|${r.basis}`;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { series: r.series, geography: r.geography, basis: r.basis, years: [] }));
+      if (!g) {
+        g = { series: r.series, geography: r.geography, basis: r.basis, years: [] };
+        groups.set(key, g);
+      }
       g.years.push(r.year);
     }
     return { framework: f, runs: [...groups.values()] };

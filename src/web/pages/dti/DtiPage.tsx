@@ -5,7 +5,7 @@
  * has a table view and a text alternative; the framework version and the normalisation are shown
  * above the numbers they produced; demo values raise the demo banner.
  */
-import { useEffect, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import type { Geography } from "../../../domain/area.ts";
 import { EChart } from "../../charts/EChart.tsx";
 import type { EChartsCoreOption } from "../../charts/echarts.ts";
@@ -318,9 +318,9 @@ function ChangeSection({
   const [asTable, setAsTable] = useState(false);
   const q = useExplainQuery(sel, area, from);
   const d = q.data;
-  const order = f.pillars.map((p) => p.code);
+  const order = useMemo(() => f.pillars.map((p) => p.code), [f]);
   const steps = useMemo(() => (d ? waterfallSteps(d.contributions, order) : []), [d, order]);
-  const fmt = (x: number) => `${x >= 0 ? "+" : ""}${formatNumber(x, lang, 4)}`;
+  const fmt = useCallback((x: number) => `${x >= 0 ? "+" : ""}${formatNumber(x, lang, 4)}`, [lang]);
   const option = useMemo((): EChartsCoreOption | undefined => {
     if (!d) return undefined;
     const cats = [...steps.map((s) => pillarName(f, s.pillar, lang)), t.dtiTotal];
@@ -362,7 +362,7 @@ function ChangeSection({
         },
       ],
     };
-  }, [d, steps, f, lang, t]);
+  }, [d, steps, f, lang, t, fmt]);
   return (
     <section className="card" aria-labelledby="dti-change-title" data-testid="dti-change">
       <div className="card__head">
