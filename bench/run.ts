@@ -2,9 +2,10 @@
  * Runs the benchmarks and prints one table. `npm run bench` runs all; `npm run bench -- recompute`
  * runs the named ones. Figures are medians measured side by side in one run.
  */
-import { benchIndex } from "./index.ts";
+
 import { benchAssessments } from "./assessments.ts";
 import { benchExport } from "./export.ts";
+import { benchIndex } from "./index.ts";
 import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
 import { type BenchRow, printTable } from "./stats.ts";
