@@ -2,8 +2,10 @@
  * Runs the benchmarks and prints one table. `npm run bench` runs all; `npm run bench -- recompute`
  * runs the named ones. Figures are medians measured side by side in one run.
  */
+import { benchApi } from "./api.ts";
 import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
+import { benchStartup } from "./startup.ts";
 import { type BenchRow, printTable } from "./stats.ts";
 import { benchUpload } from "./upload.ts";
 
@@ -11,6 +13,8 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   recompute: benchRecompute,
   io: benchIo,
   upload: benchUpload,
+  api: benchApi,
+  startup: benchStartup,
 };
 
 const wanted = process.argv.slice(2);
