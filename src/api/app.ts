@@ -29,6 +29,7 @@ import { registerAuth } from "./auth-plugin.ts";
 import { registerPublicCaching } from "./cache.ts";
 import { limitsOf } from "./limits.ts";
 import { sendProblem, toProblem } from "./problem.ts";
+import { registerResponseCache } from "./response-cache.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { digitalEconomyRoutes } from "./routes/digital-economy.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
@@ -145,6 +146,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerPublicCaching(app);
   await registerAuth(app, options.store, { secureCookies: options.secureCookies ?? false });
+  // After auth: only anonymous requests are served from the cache.
+  registerResponseCache(app, options.store);
   // Excel uploads: one file of at most uploadBytes (the parser has its own limits on what is inside).
   await app.register(multipart, {
     limits: { files: 1, fileSize: limitsOf(app).uploadBytes, fields: 10, parts: 12, headerPairs: 100 },
