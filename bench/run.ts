@@ -3,11 +3,13 @@
  * runs the named ones. Figures are medians measured side by side in one run.
  */
 
+import { benchApi } from "./api.ts";
 import { benchAssessments } from "./assessments.ts";
 import { benchExport } from "./export.ts";
 import { benchIndex } from "./index.ts";
 import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
+import { benchStartup } from "./startup.ts";
 import { type BenchRow, printTable } from "./stats.ts";
 import { benchUpload } from "./upload.ts";
 import { benchWeb } from "./web.ts";
@@ -20,6 +22,8 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   index: benchIndex,
   assessments: benchAssessments,
   export: benchExport,
+  api: benchApi,
+  startup: benchStartup,
 };
 
 const wanted = process.argv.slice(2);

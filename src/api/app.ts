@@ -29,6 +29,7 @@ import { registerAuth } from "./auth-plugin.ts";
 import { registerPublicCaching } from "./cache.ts";
 import { limitsOf } from "./limits.ts";
 import { sendProblem, toProblem } from "./problem.ts";
+import { registerResponseCache } from "./response-cache.ts";
 import { recordRoutes } from "./route-list.ts";
 import { type AssessmentRouteOptions, assessmentRoutes } from "./routes/assessments.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -158,6 +159,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerPublicCaching(app);
   await registerAuth(app, options.store, { secureCookies: options.secureCookies ?? false });
+  // After auth: only anonymous requests are served from the cache.
+  registerResponseCache(app, options.store, options.now);
   // Excel uploads: one file of at most uploadBytes (the parser has its own limits on what is inside).
   await app.register(multipart, {
     limits: { files: 1, fileSize: limitsOf(app).uploadBytes, fields: 10, parts: 12, headerPairs: 100 },

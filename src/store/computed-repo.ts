@@ -226,7 +226,13 @@ export async function replaceComputed(
         ];
       }
     })(),
-    before,
+    // Two recomputes of one series at once (two approvals on a PostgreSQL server) would both delete
+    // the old rows and both insert the new: a duplicate key. A transaction lock per series makes the
+    // second wait, and its deletes (each statement sees the first one's committed rows) then apply.
+    before: [
+      { text: "SELECT pg_advisory_xact_lock(hashtext($1))", values: [`computed_value:${series}`] },
+      ...before,
+    ],
   });
   for (const key of changed) report.written += rows.get(key)!.draft.entries.length;
   report.rowsChanged = changed.length + removed.length;

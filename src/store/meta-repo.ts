@@ -44,3 +44,17 @@ export async function staleSeries(db: Kysely<Database>): Promise<Map<string, str
 export async function clearStale(db: Kysely<Database>, series: string, token: string): Promise<void> {
   await db.deleteFrom("meta").where("key", "=", `stale:${series}`).where("value", "=", token).execute();
 }
+
+/**
+ * The version of the published data: changes whenever a recompute ends or the catalogue is
+ * re-seeded, in this process or another (one small read; used to invalidate cached public answers).
+ */
+export async function dataVersion(db: Kysely<Database>): Promise<string> {
+  const rows = await db
+    .selectFrom("meta")
+    .select(["key", "value"])
+    .where("key", "in", ["recomputed_at", "catalog_hash"])
+    .orderBy("key")
+    .execute();
+  return rows.map((r) => `${r.key}=${r.value}`).join(";");
+}

@@ -1,0 +1,72 @@
+/**
+ * Benchmark: start-up of `dxm serve` as a user runs it — a first start on a new embedded database
+ * (schema, catalogue, demo data, recompute) and a second start on the same data folder. Measured from
+ * spawning the process to its "ready" line. Goals (issue 9): ≤ 30 s and ≤ 3 s.
+ *
+ *   npm run bench -- startup
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BenchRow } from "./stats.ts";
+
+const root = new URL("../", import.meta.url).pathname;
+
+/** Starts `dxm serve` on a free port, waits for "ready", stops it; returns the wall time in ms. */
+function startOnce(dataDir: string): Promise<{ ms: number; reported: string }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", "--host", "127.0.0.1"],
+      {
+        cwd: root,
+        env: { ...process.env, DXM_DATA_DIR: dataDir, DATABASE_URL: "", DXM_LOG_LEVEL: "warn" },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
+    let err = "";
+    let ms = 0;
+    let reported = "";
+    const timer = setTimeout(() => child.kill("SIGKILL"), 600_000);
+    child.stderr.setEncoding("utf8").on("data", (s: string) => {
+      err += s;
+      const m = /ready in ([\d.]+) s/.exec(err);
+      if (m && !ms) {
+        ms = performance.now() - t0;
+        reported = m[1]!;
+        child.kill("SIGTERM");
+      }
+    });
+    child.on("close", () => {
+      clearTimeout(timer);
+      if (ms) resolve({ ms, reported });
+      else reject(new Error(`dxm serve did not become ready:\n${err.slice(-2000)}`));
+    });
+  });
+}
+
+export async function benchStartup(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), "dxm-bench-start-"));
+  try {
+    const first = await startOnce(dir);
+    const second = await startOnce(dir);
+    return [
+      {
+        benchmark: "startup",
+        case: "first start (new embedded database + demo data)",
+        median_ms: first.ms,
+        note: `process spawn to ready; dxm itself reports ${first.reported} s; goal ≤ 30 s`,
+      },
+      {
+        benchmark: "startup",
+        case: "second start (same data folder)",
+        median_ms: second.ms,
+        note: `process spawn to ready; dxm itself reports ${second.reported} s; goal ≤ 3 s`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
