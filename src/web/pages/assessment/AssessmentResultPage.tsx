@@ -14,21 +14,6 @@ import { localName, useLanguage } from "../../i18n/language.tsx";
 import { formatNumber, formatPercent } from "../../lib/format.ts";
 import "./assessment.css";
 
-function twoLines(name: string): string {
-  if (name.length <= 18) return name;
-  const words = name.split(" ");
-  let best = 0;
-  let bestGap = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < words.length; i++) {
-    const gap = Math.abs(words.slice(0, i).join(" ").length - name.length / 2);
-    if (gap < bestGap) {
-      bestGap = gap;
-      best = i;
-    }
-  }
-  return best ? `${words.slice(0, best).join(" ")}\n${words.slice(best).join(" ")}` : name;
-}
-
 function tokenFromHash(): { token: string | undefined; duplicate: boolean } {
   const raw = window.location.hash.slice(1);
   const [token, flag] = raw.split(":");
@@ -57,7 +42,7 @@ export function AssessmentResultPage() {
         radius: "58%",
         indicator: r.pillars.map((p) => ({ name: localName(p, lang), max: 100 })),
         // Long pillar names break onto two lines so that none is cut at the chart's edge.
-        axisName: { color: "#243b53", fontSize: 11, formatter: (name: string) => twoLines(name) },
+        axisName: { color: "#243b53", fontSize: 11, width: 110, overflow: "break", lineHeight: 14 },
       },
       series: [
         {
