@@ -277,8 +277,7 @@ export function checkSubmission(
       else answers.push(v);
     }
     for (const k of Object.keys(a))
-      if (!QUESTIONS.some((q) => q.code === k))
-        err(`answers.${k}`, "is not a question", "không phải mã câu hỏi");
+      if (!QUESTION_CODES.has(k)) err(`answers.${k}`, "is not a question", "không phải mã câu hỏi");
   }
 
   const platforms: string[] = [];

@@ -14,6 +14,16 @@ import { localName, useLanguage } from "../../i18n/language.tsx";
 import { formatNumber, formatPercent } from "../../lib/format.ts";
 import "./assessment.css";
 
+/** Splits a long name at the space nearest its middle, so that it fits beside the radar. */
+function twoLines(name: string): string {
+  if (name.length <= 18) return name;
+  const mid = name.length / 2;
+  let cut = -1;
+  for (let i = name.indexOf(" "); i !== -1; i = name.indexOf(" ", i + 1))
+    if (cut === -1 || Math.abs(i - mid) < Math.abs(cut - mid)) cut = i;
+  return cut === -1 ? name : `${name.slice(0, cut)}\n${name.slice(cut + 1)}`;
+}
+
 function tokenFromHash(): { token: string | undefined; duplicate: boolean } {
   const raw = window.location.hash.slice(1);
   const [token, flag] = raw.split(":");
@@ -42,7 +52,12 @@ export function AssessmentResultPage() {
         radius: "58%",
         indicator: r.pillars.map((p) => ({ name: localName(p, lang), max: 100 })),
         // Long pillar names break onto two lines so that none is cut at the chart's edge.
-        axisName: { color: "#243b53", fontSize: 11, width: 110, overflow: "break", lineHeight: 14 },
+        axisName: {
+          color: "#243b53",
+          fontSize: 11,
+          lineHeight: 14,
+          formatter: (name: string) => twoLines(name),
+        },
       },
       series: [
         {
