@@ -127,7 +127,7 @@ describe("dxm on a data folder", () => {
     assert.equal(first.code, 0, first.stderr);
     const r = JSON.parse(first.stdout);
     assert.equal(r.areas, 111);
-    assert.equal(r.data_elements, 83);
+    assert.equal(r.data_elements, 86); // 83 + the three self-assessment elements (issue 7)
     assert.equal(r.indicators, 72);
     assert.ok(r.targets > 0);
     assert.ok(r.published_inserted > 0);
