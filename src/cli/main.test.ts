@@ -128,7 +128,7 @@ describe("dxm on a data folder", () => {
     const r = JSON.parse(first.stdout);
     assert.equal(r.areas, 111);
     assert.equal(r.data_elements, 86); // 83 + the three self-assessment elements (issue 7)
-    assert.equal(r.indicators, 72);
+    assert.equal(r.indicators, 74); // 72 + the two self-assessment shares (issue 7)
     assert.ok(r.targets > 0);
     assert.ok(r.published_inserted > 0);
     assert.equal(r.demo_rows, "(not loaded)");
