@@ -127,8 +127,10 @@ describe("dxm on a data folder", () => {
     assert.equal(first.code, 0, first.stderr);
     const r = JSON.parse(first.stdout);
     assert.equal(r.areas, 111);
-    assert.equal(r.data_elements, 85);
-    assert.equal(r.indicators, 74);
+    // 83 + the published DTI's two (issue 6) + the three self-assessment elements (issue 7)
+    assert.equal(r.data_elements, 88);
+    // 72 + DTI_RANK and DTI_SCORE (issue 6) + the two self-assessment shares (issue 7)
+    assert.equal(r.indicators, 76);
     assert.ok(r.targets > 0);
     assert.ok(r.published_inserted > 0);
     assert.equal(r.demo_rows, "(not loaded)");

@@ -7,6 +7,7 @@ import {
   overallScore,
   percentileRank,
   pillarScores,
+  pillarScoresOfArray,
   platformCount,
   platformMask,
   sizeClassOf,
@@ -39,6 +40,16 @@ describe("maturity scoring", () => {
     const overall = overallScore(s, pillars)!;
     assert.equal(overall, 50); // 300 / 6
     assert.equal(levelOf(overall, T), 3);
+  });
+
+  it("gives the same pillar scores from an answer array in questionnaire order", () => {
+    const answers = questions.map((_, i) => (i * 7) % 6);
+    const byCode = Object.fromEntries(questions.map((q, i) => [q.code, answers[i]!]));
+    const pillarOf = questions.map((q) => pillars.findIndex((p) => p.code === q.pillar));
+    assert.deepEqual(
+      pillarScoresOfArray(answers, pillarOf, 6),
+      Object.values(pillarScores(byCode, questions, pillars)),
+    );
   });
 
   it("uses unequal weights as a weighted mean", () => {

@@ -55,6 +55,27 @@ export function pillarScores(
   return out;
 }
 
+/**
+ * The same pillar scores for answers given as an array in questionnaire order, with
+ * `pillarOf[i]` the index of question i's pillar: the bulk-import path, without building objects.
+ */
+export function pillarScoresOfArray(
+  answers: readonly number[],
+  pillarOf: readonly number[],
+  pillarCount: number,
+): number[] {
+  const sum = new Array<number>(pillarCount).fill(0);
+  const count = new Array<number>(pillarCount).fill(0);
+  for (let i = 0; i < pillarOf.length; i++) {
+    const v = answers[i];
+    const p = pillarOf[i]!;
+    if (v === undefined) continue;
+    sum[p]! += v;
+    count[p]!++;
+  }
+  return sum.map((s, p) => (count[p]! ? (100 * s) / count[p]! / 5 : 0));
+}
+
 /** S = Σ wₚ·sₚ / Σ wₚ over the pillars with a score; null when none has one. */
 export function overallScore(
   scores: Readonly<Record<string, number | null>>,

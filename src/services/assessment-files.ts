@@ -5,7 +5,6 @@
  */
 import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
-import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { DxmError } from "../domain/errors.ts";
 import { IMPORT_LAYOUT, type RecordLine } from "./assessments.ts";
@@ -40,30 +39,103 @@ export async function* readAssessmentFile(
       messageVi: `${path}: cần tệp .csv hoặc .xlsx`,
     });
   const total = statSync(path).size;
-  const stream = createReadStream(path);
   let read = 0;
-  stream.on("data", (chunk) => {
-    read += chunk.length;
-  });
-  const parser = stream.pipe(
-    parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }),
-  );
   let header: string[] | undefined;
   let n = 0;
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const { line, fields } of csvRecords(createReadStream(path, { encoding: "utf8" }), (bytes) => {
+    read += bytes;
+  })) {
     if (!header) {
-      header = item.record.map((h) => h.trim());
+      header = fields.map((h) => h.trim());
       checkHeader(header, path);
       continue;
     }
+    if (fields.length === 1 && fields[0] === "") continue; // an empty line
     const record: Record<string, string> = {};
-    header.forEach((h, i) => {
-      record[h] = item.record[i] ?? "";
-    });
-    yield { line: item.info.lines, record };
+    for (let i = 0; i < header.length; i++) record[header[i]!] = fields[i] ?? "";
+    yield { line, record };
     if (++n % 10_000 === 0) onProgress?.(read, total);
   }
   onProgress?.(total, total);
+}
+
+/**
+ * A small RFC 4180 reader (comma, double quotes, quotes doubled inside quotes, CR LF or LF): a
+ * quoted field may hold commas and line breaks. Lines without quotes take the fast path, which is
+ * what makes a million-row file quick (a general-purpose parser costs several times more here).
+ */
+export async function* csvRecords(
+  chunks: AsyncIterable<string | Buffer>,
+  onBytes?: (n: number) => void,
+): AsyncGenerator<{ line: number; fields: string[] }> {
+  let rest = "";
+  let lineNo = 0;
+  let pending = "";
+  let pendingStart = 0;
+  let first = true;
+  const emit = function* (text: string, start: number) {
+    yield { line: start, fields: text.includes('"') ? splitQuoted(text) : text.split(",") };
+  };
+  const take = function* (raw: string) {
+    lineNo++;
+    let line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (first) {
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+      first = false;
+    }
+    if (pending) {
+      pending += `\n${line}`;
+      if (quotesBalanced(pending)) {
+        yield* emit(pending, pendingStart);
+        pending = "";
+      }
+      return;
+    }
+    if (line.includes('"') && !quotesBalanced(line)) {
+      pending = line;
+      pendingStart = lineNo;
+      return;
+    }
+    yield* emit(line, lineNo);
+  };
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : chunk.toString("utf8");
+    onBytes?.(Buffer.byteLength(text));
+    const parts = (rest + text).split("\n");
+    rest = parts.pop() ?? "";
+    for (const raw of parts) yield* take(raw);
+  }
+  if (rest) yield* take(rest);
+  if (pending) yield* emit(pending, pendingStart);
+}
+
+function quotesBalanced(text: string): boolean {
+  let q = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) q++;
+  return q % 2 === 0;
+}
+
+function splitQuoted(line: string): string[] {
+  const out: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"') {
+        if (line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      out.push(field);
+      field = "";
+    } else field += c;
+  }
+  out.push(field);
+  return out;
 }
 
 async function* readXlsx(path: string, onProgress?: FileProgress): AsyncGenerator<RecordLine> {

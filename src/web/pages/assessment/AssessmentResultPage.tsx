@@ -15,19 +15,14 @@ import { localName, useLanguage } from "../../i18n/language.tsx";
 import { formatNumber, formatPercent } from "../../lib/format.ts";
 import "./assessment.css";
 
+/** Splits a long name at the space nearest its middle, so that it fits beside the radar. */
 function twoLines(name: string): string {
   if (name.length <= 18) return name;
-  const words = name.split(" ");
-  let best = 0;
-  let bestGap = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < words.length; i++) {
-    const gap = Math.abs(words.slice(0, i).join(" ").length - name.length / 2);
-    if (gap < bestGap) {
-      bestGap = gap;
-      best = i;
-    }
-  }
-  return best ? `${words.slice(0, best).join(" ")}\n${words.slice(best).join(" ")}` : name;
+  const mid = name.length / 2;
+  let cut = -1;
+  for (let i = name.indexOf(" "); i !== -1; i = name.indexOf(" ", i + 1))
+    if (cut === -1 || Math.abs(i - mid) < Math.abs(cut - mid)) cut = i;
+  return cut === -1 ? name : `${name.slice(0, cut)}\n${name.slice(cut + 1)}`;
 }
 
 function tokenFromHash(): { token: string | undefined; duplicate: boolean } {
@@ -58,7 +53,12 @@ export function AssessmentResultPage() {
         radius: "58%",
         indicator: r.pillars.map((p) => ({ name: localName(p, lang), max: 100 })),
         // Long pillar names break onto two lines so that none is cut at the chart's edge.
-        axisName: { color: "#243b53", fontSize: 11, formatter: (name: string) => twoLines(name) },
+        axisName: {
+          color: "#243b53",
+          fontSize: 11,
+          lineHeight: 14,
+          formatter: (name: string) => twoLines(name),
+        },
       },
       series: [
         {
