@@ -19,7 +19,7 @@ import type { Store } from "../store/db.ts";
 import { databaseFingerprint } from "../store/dump-repo.ts";
 import { buildApp } from "./app.ts";
 
-const RUNS_PER_ROUTE_AND_ROLE = loadConfig().longTests ? 400 : 60;
+const RUNS_PER_ROUTE_AND_ROLE = loadConfig().longTests ? 400 : 15;
 const REFUSED = new Set([400, 413, 415, 422]);
 
 type JsonSchema = {
