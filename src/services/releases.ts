@@ -29,6 +29,7 @@ import {
 } from "../domain/release.ts";
 import { type ComputedRow, decodeEntries, encodeEntries, queryComputed } from "../store/computed-repo.ts";
 import type { Store } from "../store/db.ts";
+import { staleSeries } from "../store/meta-repo.ts";
 import {
   deleteReleaseRecord,
   findPendingRelease,
@@ -335,8 +336,10 @@ export async function prepareRelease(
   assertManage(actor, "prepare a release");
   const period = formatPeriod(parsePeriod(input.period, "period"));
   const note = checkNote(input.note);
-  // The snapshot must hold every approval so far: recompute is cheap when nothing changed.
-  await recompute(store, { series: RELEASE_SERIES });
+  // The snapshot must hold every approval so far. Approvals mark their series stale in their own
+  // transaction, so recompute only when one is: a refused request then writes nothing at all.
+  const stale = await staleSeries(store.db);
+  if (RELEASE_SERIES.some((s) => stale.has(s))) await recompute(store, { series: RELEASE_SERIES });
   const id = await store.db.transaction().execute(async (trx) => {
     await lockReleases(trx);
     const pending = await findPendingRelease(trx, now);

@@ -115,13 +115,22 @@ export async function tableDigests(
   return out;
 }
 
-/** Drops every table of the current schema, Kysely's included (restore --force). */
+/** Drops every table and function of the current schema, Kysely's included (restore --force). */
 export async function dropAllTables(db: Db): Promise<void> {
   const tables = await sql<{ name: string }>`
     SELECT relname AS name FROM pg_class
     WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace`.execute(db);
-  if (!tables.rows.length) return;
-  await sql.raw(`DROP TABLE ${tables.rows.map((r) => quote(r.name)).join(", ")} CASCADE`).execute(db);
+  if (tables.rows.length) {
+    await sql.raw(`DROP TABLE ${tables.rows.map((r) => quote(r.name)).join(", ")} CASCADE`).execute(db);
+  }
+  // The migrations' trigger functions live in the schema too: without them gone, migrating again
+  // fails on "function … already exists".
+  const functions = await sql<{ signature: string }>`
+    SELECT p.oid::regprocedure::text AS signature FROM pg_proc p
+    WHERE p.pronamespace = current_schema()::regnamespace AND p.prokind = 'f'`.execute(db);
+  if (functions.rows.length) {
+    await sql.raw(`DROP FUNCTION ${functions.rows.map((r) => r.signature).join(", ")} CASCADE`).execute(db);
+  }
 }
 
 /**
