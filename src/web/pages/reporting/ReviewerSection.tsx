@@ -6,7 +6,7 @@
  * reviewer saw, so a report changed meanwhile is refused (409) and the lists reload.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactElement, useState } from "react";
 import {
   type CompletenessRow,
   type ReportSummary,
@@ -28,50 +28,22 @@ export function ReviewerSection({ period }: { period: string | undefined }) {
 
   return (
     <>
-      <section className="card" aria-labelledby="submitted-title">
-        <div className="card__head">
-          <h2 id="submitted-title">{t.submittedReportsTitle}</h2>
-        </div>
-        {reports.isPending ? (
-          <p className="status">{t.loading}</p>
-        ) : reports.isError ? (
-          <p className="status status--error">{reports.error.message}</p>
-        ) : reports.data.length === 0 ? (
-          <p>{t.noSubmitted}</p>
-        ) : (
-          <ul className="review-list" data-testid="submitted-reports">
-            {reports.data.map((r) => (
-              <ReviewItem
-                key={`${r.geography}-${r.area}-${r.period}`}
-                report={r}
-                row={names.get(`${r.geography}:${r.area}`)}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="card" aria-labelledby="approved-title">
-        <div className="card__head">
-          <h2 id="approved-title">{t.approvedReportsTitle}</h2>
-        </div>
-        {approved.isPending ? (
-          <p className="status">{t.loading}</p>
-        ) : approved.isError ? (
-          <p className="status status--error">{approved.error.message}</p>
-        ) : approved.data.length === 0 ? (
-          <p>{t.noApproved}</p>
-        ) : (
-          <ul className="review-list" data-testid="approved-reports">
-            {approved.data.map((r) => (
-              <ReopenItem
-                key={`${r.geography}-${r.area}-${r.period}`}
-                report={r}
-                row={names.get(`${r.geography}:${r.area}`)}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
+      <ReportListSection
+        id="submitted"
+        title={t.submittedReportsTitle}
+        empty={t.noSubmitted}
+        query={reports}
+        Item={ReviewItem}
+        names={names}
+      />
+      <ReportListSection
+        id="approved"
+        title={t.approvedReportsTitle}
+        empty={t.noApproved}
+        query={approved}
+        Item={ReopenItem}
+        names={names}
+      />
       {period && (
         <section className="card" aria-labelledby="completeness-title">
           <div className="card__head">
@@ -90,7 +62,46 @@ export function ReviewerSection({ period }: { period: string | undefined }) {
   );
 }
 
-function ReviewItem({ report, row }: { report: ReportSummary; row: CompletenessRow | undefined }) {
+type ItemProps = { report: ReportSummary; row: CompletenessRow | undefined };
+
+/** One list of reports (awaiting review, or approved) with its loading, error and empty states. */
+function ReportListSection(props: {
+  id: "submitted" | "approved";
+  title: string;
+  empty: string;
+  query: ReturnType<typeof useSubmittedReportsQuery>;
+  Item: (p: ItemProps) => ReactElement;
+  names: ReadonlyMap<string, CompletenessRow>;
+}) {
+  const { t } = useLanguage();
+  const { query, Item } = props;
+  return (
+    <section className="card" aria-labelledby={`${props.id}-title`}>
+      <div className="card__head">
+        <h2 id={`${props.id}-title`}>{props.title}</h2>
+      </div>
+      {query.isPending ? (
+        <p className="status">{t.loading}</p>
+      ) : query.isError ? (
+        <p className="status status--error">{query.error.message}</p>
+      ) : query.data.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <ul className="review-list" data-testid={`${props.id}-reports`}>
+          {query.data.map((r) => (
+            <Item
+              key={`${r.geography}-${r.area}-${r.period}`}
+              report={r}
+              row={props.names.get(`${r.geography}:${r.area}`)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ReviewItem({ report, row }: ItemProps) {
   const { t, lang } = useLanguage();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState("");
@@ -154,7 +165,7 @@ function ReviewItem({ report, row }: { report: ReportSummary; row: CompletenessR
   );
 }
 
-function ReopenItem({ report, row }: { report: ReportSummary; row: CompletenessRow | undefined }) {
+function ReopenItem({ report, row }: ItemProps) {
   const { t, lang } = useLanguage();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState("");
