@@ -171,8 +171,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(indicatorRoutes(options.store));
       await api.register(observationRoutes(options.store, options.now ? { now: options.now } : {}));
       await api.register(observationDownloadRoutes(options.store));
-      await api.register(digitalEconomyRoutes(options.store));
-      await api.register(progressRoutes(options.store));
+      await api.register(digitalEconomyRoutes(options.store, options.now ? { now: options.now } : {}));
+      await api.register(progressRoutes(options.store, options.now ? { now: options.now } : {}));
       await api.register(
         authRoutes(
           options.store,

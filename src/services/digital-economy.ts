@@ -37,6 +37,8 @@ export interface DeQuery {
   method?: DeMethod[];
   intensity?: IntensityVariant;
   series?: string[];
+  /** The instant the public reads at (release embargo); default now. */
+  at?: Date;
 }
 
 export interface DeItem {
@@ -78,6 +80,7 @@ async function gatherCells(store: Store, q: DeQuery): Promise<Cell[]> {
     ...(q.periodKind?.length ? { periodKind: q.periodKind } : {}),
     ...(q.series?.length ? { series: q.series } : {}),
     publishedOnly: true,
+    ...(q.at ? { publishedAt: q.at } : {}),
   });
   const cells = new Map<string, Cell>();
   const cellOf = (r: ComputedRow) => {
@@ -214,6 +217,7 @@ export async function provinceSpillover(
     method: DeMethod;
     intensity?: IntensityVariant;
     series?: string[];
+    at?: Date;
   },
 ): Promise<ProvinceSpillover[]> {
   const items = await measure(store, {
@@ -223,6 +227,7 @@ export async function provinceSpillover(
     method: [q.method],
     ...(q.intensity ? { intensity: q.intensity } : {}),
     ...(q.series?.length ? { series: q.series } : {}),
+    ...(q.at ? { at: q.at } : {}),
   });
   const names = new Map(
     (await listAreas(store.db, { geography: [q.geography], level: ["province"] })).map((a) => [a.code, a]),

@@ -23,6 +23,8 @@ export interface ProgressQuery {
   baseline?: number;
   /** Nominal GDP/GRDP growth a year as a fraction, for shares of GDP. */
   gdpGrowth?: number;
+  /** The instant the public reads at (release embargo); default now. */
+  at?: Date;
 }
 
 export interface ProgressItem extends Progress {
@@ -77,6 +79,7 @@ export async function getProgress(store: Store, q: ProgressQuery): Promise<Progr
     periodKind: ["Y"],
     ...(q.series?.length ? { series: q.series } : {}),
     publishedOnly: true,
+    ...(q.at ? { publishedAt: q.at } : {}),
   });
   // (indicator, area, series) → complete annual points
   const points = new Map<string, { year: number; value: number }[]>();

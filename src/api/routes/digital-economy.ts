@@ -37,8 +37,9 @@ export function deItemJson(i: DeItem) {
 }
 
 export const digitalEconomyRoutes =
-  (store: Store): FastifyPluginAsyncZod =>
+  (store: Store, options: { now?: () => Date } = {}): FastifyPluginAsyncZod =>
   async (app) => {
+    const now = options.now ?? (() => new Date());
     app.get(
       "/digital-economy",
       {
@@ -67,6 +68,7 @@ export const digitalEconomyRoutes =
           ...(q.method ? { method: q.method } : {}),
           ...(q.intensity ? { intensity: q.intensity } : {}),
           ...(q.series ? { series: q.series } : {}),
+          at: now(),
         });
         return { items: items.map(deItemJson) };
       },
@@ -95,6 +97,7 @@ export const digitalEconomyRoutes =
           method: q.method,
           ...(q.intensity ? { intensity: q.intensity } : {}),
           ...(q.series ? { series: q.series } : {}),
+          at: now(),
         });
         return {
           items: rows.map((r) => ({

@@ -29,8 +29,9 @@ export function progressJson(p: ProgressItem) {
 }
 
 export const progressRoutes =
-  (store: Store): FastifyPluginAsyncZod =>
+  (store: Store, options: { now?: () => Date } = {}): FastifyPluginAsyncZod =>
   async (app) => {
+    const now = options.now ?? (() => new Date());
     app.get(
       "/progress",
       {
@@ -61,6 +62,7 @@ export const progressRoutes =
           ...(q.series ? { series: q.series } : {}),
           ...(q.baseline !== undefined ? { baseline: q.baseline } : {}),
           ...(q.gdp_growth !== undefined ? { gdpGrowth: q.gdp_growth / 100 } : {}),
+          at: now(),
         });
         return { items: items.map(progressJson) };
       },
