@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Geography } from "../../domain/area.ts";
 import { DxmError } from "../../domain/errors.ts";
+import type { ValidationRule } from "../../methods/validation.ts";
 import { buildTemplate, parseUpload } from "../../services/excel.ts";
 import {
   approveReport,
@@ -104,6 +105,23 @@ function viewJson(v: ReportView, key: { geography: string; area: string; period:
       to: e.to,
       comment: e.comment,
     })),
+  };
+}
+
+/** A rule in the API's spelling, the same as the body `PUT /validation-rules/{id}` takes. */
+function ruleJson(r: ValidationRule, enabled: boolean) {
+  return {
+    id: r.id,
+    name_vi: r.nameVi,
+    name_en: r.nameEn,
+    left: r.left,
+    operator: r.operator,
+    right: r.right,
+    importance: r.importance,
+    missing: r.missing,
+    message_vi: r.messageVi ?? null,
+    message_en: r.messageEn ?? null,
+    enabled,
   };
 }
 
@@ -377,7 +395,7 @@ export const reportRoutes =
       "/validation-rules",
       { schema: { summary: "Validation rules (data, editable by an admin)", tags: ["reporting"] } },
       async () => ({
-        items: (await getValidationRules(store)).map((r) => ({ ...r.rule, enabled: r.enabled })),
+        items: (await getValidationRules(store)).map((r) => ruleJson(r.rule, r.enabled)),
       }),
     );
 
@@ -421,7 +439,7 @@ export const reportRoutes =
           },
           b.enabled,
         );
-        return { ...rule, enabled: b.enabled };
+        return ruleJson(rule, b.enabled);
       },
     );
   };

@@ -45,7 +45,7 @@ export interface AuditEntry {
   readonly after: unknown;
 }
 
-/** A rule as `GET /validation-rules` returns it (the rule's own field names). */
+/** A rule as the admin form edits it (the rule's own field names). */
 export interface Rule {
   readonly id: string;
   readonly nameVi: string;
@@ -58,6 +58,37 @@ export interface Rule {
   readonly messageVi?: string;
   readonly messageEn?: string;
   readonly enabled: boolean;
+}
+
+/** A rule as `GET /validation-rules` returns it. */
+interface RuleJson {
+  readonly id: string;
+  readonly name_vi: string;
+  readonly name_en: string;
+  readonly left: string;
+  readonly operator: string;
+  readonly right: string;
+  readonly importance: string;
+  readonly missing: string;
+  readonly message_vi: string | null;
+  readonly message_en: string | null;
+  readonly enabled: boolean;
+}
+
+function ruleOf(r: RuleJson): Rule {
+  return {
+    id: r.id,
+    nameVi: r.name_vi,
+    nameEn: r.name_en,
+    left: r.left,
+    operator: r.operator,
+    right: r.right,
+    importance: r.importance,
+    missing: r.missing,
+    ...(r.message_vi ? { messageVi: r.message_vi } : {}),
+    ...(r.message_en ? { messageEn: r.message_en } : {}),
+    enabled: r.enabled,
+  };
 }
 
 export interface Province {
@@ -135,8 +166,8 @@ export function revokeToken(id: number): Promise<void> {
 export function useRulesQuery() {
   return useQuery({
     queryKey: [...ADMIN_KEY, "rules"],
-    queryFn: () => request<{ items: Rule[] }>("GET", "/validation-rules"),
-    select: (r) => r.items,
+    queryFn: () => request<{ items: RuleJson[] }>("GET", "/validation-rules"),
+    select: (r) => r.items.map(ruleOf),
   });
 }
 
