@@ -17,7 +17,7 @@ export function SiteNav() {
     { path: "/programmes", label: t.navProgrammes },
     { path: "/releases", label: t.navReleases },
     { path: "/data", label: t.navData },
-    { path: "/assessment", label: t.assessment.nav },
+    { path: "/assessment", label: t.navAssessment },
     { path: "/reporting", label: t.navReporting },
     { path: "/account", label: t.navAccount },
     { path: "/admin", label: t.navAdmin },
