@@ -60,6 +60,10 @@ export const publicVi = {
   noValue: "Không có số liệu",
   allValues: "Mọi giá trị",
   mapLegend: "Chú giải bản đồ",
+  mapKeyboardHint:
+    "Bấm vào một tỉnh, thành phố trên bản đồ, hoặc chọn trong danh sách dưới bản đồ rồi bấm “Mở trang”, để xem trang của tỉnh, thành phố đó.",
+  mapChooserLabel: "Tỉnh, thành phố trên bản đồ",
+  mapChooserOpen: "Mở trang",
   pillar: (p: string): string => PILLARS_VI[p] ?? p,
   periodName: periodVi,
   periodLabelField: "Kỳ",
@@ -111,6 +115,10 @@ export const publicEn: PublicMessages = {
   noValue: "No data",
   allValues: "All values",
   mapLegend: "Map legend",
+  mapKeyboardHint:
+    "Click a province on the map, or choose one in the list under the map and press “Open page”, to see that province's page.",
+  mapChooserLabel: "Province or city on the map",
+  mapChooserOpen: "Open page",
   pillar: (p: string): string => PILLARS_EN[p] ?? p,
   periodName: periodEn,
   periodLabelField: "Period",
