@@ -220,15 +220,39 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 
 export const SESSION_KEY = ["auth", "me"] as const;
 
+// Whether this browser logged in (and has not been told since that the session is gone). The
+// session cookie is HttpOnly, so the public pages read this hint instead of asking GET /auth/me on
+// every visit, which most readers would answer with a 401.
+const SIGNED_IN_KEY = "dxm.signedIn";
+
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(SIGNED_IN_KEY, "1");
+    else window.localStorage.removeItem(SIGNED_IN_KEY);
+  } catch {
+    // storage can be disabled: the navigation then shows only what every visitor sees
+  }
+}
+
+function maybeSignedIn(): boolean {
+  try {
+    return window.localStorage.getItem(SIGNED_IN_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
 /** The logged-in user, or null; remembers the CSRF token it answers with. */
 export async function fetchSession(): Promise<Session | null> {
   try {
     const s = await request<Session>("GET", "/auth/me");
     csrfToken = s.csrfToken;
+    rememberSignedIn(true);
     return s;
   } catch (e) {
     if (e instanceof RequestError && e.status === 401) {
       csrfToken = undefined;
+      rememberSignedIn(false);
       return null;
     }
     throw e;
@@ -239,13 +263,25 @@ export function useSessionQuery() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
 }
 
+/** The session where only a logged-in user needs it (the navigation): asked only after a login here. */
+export function useKnownSessionQuery() {
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled: maybeSignedIn(),
+  });
+}
+
 export async function login(email: string, password: string): Promise<Session> {
   const s = await request<Session>("POST", "/auth/login", { email, password });
   csrfToken = s.csrfToken;
+  rememberSignedIn(true);
   return s;
 }
 
 export async function logout(): Promise<void> {
+  rememberSignedIn(false);
   await request<unknown>("POST", "/auth/logout", {});
   csrfToken = undefined;
 }
