@@ -4,7 +4,7 @@
  * too, so a reader finds them from every page. The admin pages are linked for admins only (the
  * server refuses everyone else anyway).
  */
-import { useKnownSessionQuery } from "../data/reporting.ts";
+import { useKnownSessionQuery } from "../data/session-hint.ts";
 import { useLanguage } from "../i18n/language.tsx";
 import { href, normalizePath } from "../lib/router.ts";
 

@@ -6,6 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Lang } from "../lib/format.ts";
 import { API_BASE } from "./client.ts";
+import { rememberSignedIn, SESSION_KEY } from "./session-hint.ts";
 
 export interface SessionUser {
   readonly id: number;
@@ -218,29 +219,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const SESSION_KEY = ["auth", "me"] as const;
-
-// Whether this browser logged in (and has not been told since that the session is gone). The
-// session cookie is HttpOnly, so the public pages read this hint instead of asking GET /auth/me on
-// every visit, which most readers would answer with a 401.
-const SIGNED_IN_KEY = "dxm.signedIn";
-
-function rememberSignedIn(signedIn: boolean): void {
-  try {
-    if (signedIn) window.localStorage.setItem(SIGNED_IN_KEY, "1");
-    else window.localStorage.removeItem(SIGNED_IN_KEY);
-  } catch {
-    // storage can be disabled: the navigation then shows only what every visitor sees
-  }
-}
-
-function maybeSignedIn(): boolean {
-  try {
-    return window.localStorage.getItem(SIGNED_IN_KEY) === "1";
-  } catch {
-    return false;
-  }
-}
+export { SESSION_KEY } from "./session-hint.ts";
 
 /** The logged-in user, or null; remembers the CSRF token it answers with. */
 export async function fetchSession(): Promise<Session | null> {
@@ -261,16 +240,6 @@ export async function fetchSession(): Promise<Session | null> {
 
 export function useSessionQuery() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
-}
-
-/** The session where only a logged-in user needs it (the navigation): asked only after a login here. */
-export function useKnownSessionQuery() {
-  return useQuery({
-    queryKey: SESSION_KEY,
-    queryFn: fetchSession,
-    staleTime: Number.POSITIVE_INFINITY,
-    enabled: maybeSignedIn(),
-  });
 }
 
 export async function login(email: string, password: string): Promise<Session> {
