@@ -48,6 +48,25 @@ describe("account and admin pages (/account, /admin) in Chromium", { skip }, () 
     await session?.close();
   });
 
+  /** The navigation's links on the overview, once the page has asked who is logged in (if it does). */
+  async function navLinks(): Promise<string[]> {
+    await page.goto(`${url}/`);
+    await page.waitForLoadState("networkidle");
+    return page.locator("nav.site-menu a").allTextContents();
+  }
+
+  it("should not link the admin pages for a visitor or a reporter", async () => {
+    const visitor = await navLinks();
+    assert.ok(visitor.includes("Báo cáo"), `the navigation is there: ${visitor.join(", ")}`);
+    assert.ok(!visitor.includes("Quản trị"), `no admin link for a visitor: ${visitor.join(", ")}`);
+    await logIn("reporter-79@demo.dxmonitor.local", "demo-79-2025");
+    const reporter = await navLinks();
+    assert.ok(!reporter.includes("Quản trị"), `no admin link for a reporter: ${reporter.join(", ")}`);
+    await page.goto(`${url}/reporting`);
+    await page.getByTestId("logout").click();
+    await page.waitForURL(/\/login$/, { timeout: 15_000 });
+  });
+
   it("should refuse a reporter the admin pages with a clear 403 message", async () => {
     await logIn("reporter-79@demo.dxmonitor.local", "demo-79-2025");
     await page.goto(`${url}/admin`);
@@ -196,6 +215,14 @@ describe("account and admin pages (/account, /admin) in Chromium", { skip }, () 
     await table.waitFor({ timeout: 15_000 });
     assert.match((await table.textContent()) ?? "", /DE_SHARE_GDP.*2030/s);
     assert.equal(await table.locator("input, button").count(), 0);
+  });
+
+  it("should link the admin pages in the navigation for the admin", async () => {
+    assert.ok((await navLinks()).includes("Quản trị"));
+    await page.locator("header").screenshot({ path: join(tmpdir(), "dxm-nav-admin.png") });
+    await page.locator("nav.site-menu").getByRole("link", { name: "Quản trị" }).click();
+    await page.waitForURL(/\/admin$/, { timeout: 15_000 });
+    await page.getByTestId("new-user-form").waitFor({ timeout: 15_000 });
   });
 
   it("should let the new reporter log in with the password the admin gave and see Hà Nội's form", async () => {

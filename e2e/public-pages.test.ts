@@ -135,6 +135,29 @@ describe("public pages in Chromium", { skip }, () => {
     await page.screenshot({ path: join(SCREENS, "overview-map-2008.png"), fullPage: true });
   });
 
+  it("should open a province's page from the overview map with the keyboard alone", {
+    timeout: 60_000,
+  }, async () => {
+    await load(page, `${session!.url}/`, PAGES[0].ready);
+    const alt = (await page.getByTestId("map-chart").getAttribute("aria-label")) ?? "";
+    assert.match(alt, /danh sách dưới bản đồ/, "the text alternative points to the keyboard's way");
+    // Tab from the top of the page until the map's province chooser has the focus.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
+    let steps = 0;
+    while ((await focused()) !== "map-chart-province") {
+      assert.ok(++steps < 400, "Tab reaches the map's province chooser");
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    const code = await page.getByTestId("map-chart-province").inputValue();
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "map-chart-open");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/provinces/2025/${code}$`), { timeout: 15_000 });
+    await page.waitForSelector(PAGES[2].ready, { state: "attached", timeout: 30_000 });
+  });
+
   it("should keep English across a link of the navigation", { timeout: 60_000 }, async () => {
     await load(page, `${session!.url}/`, PAGES[0].ready);
     await page.getByRole("button", { name: "English" }).click();

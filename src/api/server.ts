@@ -22,6 +22,8 @@ export async function startServer(
     httpLimits?: HttpLimits;
     loginRateLimit?: RateLimit | false;
     publicWriteRateLimit?: RateLimit;
+    /** The clock (tests stand before and after an embargo); the system clock by default. */
+    now?: () => Date;
   },
 ): Promise<RunningServer> {
   const app = await buildApp({
@@ -34,6 +36,7 @@ export async function startServer(
     ...(options.httpLimits ? { httpLimits: options.httpLimits } : {}),
     ...(options.loginRateLimit !== undefined ? { loginRateLimit: options.loginRateLimit } : {}),
     ...(options.publicWriteRateLimit ? { publicWriteRateLimit: options.publicWriteRateLimit } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   await app.listen({ port: options.port, host: options.host });
   const addr = app.server.address();

@@ -9,7 +9,7 @@ import { startServer } from "./server.ts";
 
 /** `store` is the server's own database, for tests that must prepare what no route offers (an admin's password). */
 export async function startTestServer(
-  options: { assessments?: AssessmentRouteOptions } = {},
+  options: { assessments?: AssessmentRouteOptions; now?: () => Date } = {},
 ): Promise<{ url: string; store: Store; close(): Promise<void> }> {
   const [pglite] = await demoBackends();
   const store = await pglite!.open();

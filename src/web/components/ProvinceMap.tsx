@@ -5,8 +5,10 @@
  * marker in its province's colour and a label; they belong to Đà Nẵng and Khánh Hòa in both
  * geographies. `aspectScale` is cos 16° (Vietnam's middle latitude), so shapes are not stretched.
  * Clicking a province (or its islands) calls `onSelect`; the text alternative is the caller's.
+ * A click needs a mouse, so with `onSelect` a province chooser and a button under the map do the same
+ * from the keyboard, and the text alternative says so.
  */
-import { useMemo } from "react";
+import { type FormEvent, useId, useMemo, useState } from "react";
 import type { Geography } from "../../domain/area.ts";
 import { EChart } from "../charts/EChart.tsx";
 import type { EChartsCoreOption } from "../charts/echarts.ts";
@@ -150,7 +152,7 @@ export function ProvinceMap({
     <div className="map">
       <EChart
         option={option}
-        ariaLabel={ariaLabel}
+        ariaLabel={onSelect ? `${ariaLabel} ${t.mapKeyboardHint}` : ariaLabel}
         height={height}
         testId={testId}
         onClick={(p) => {
@@ -167,6 +169,53 @@ export function ProvinceMap({
           </li>
         ))}
       </ul>
+      {onSelect ? <ProvinceChooser values={values} onSelect={onSelect} testId={testId} /> : null}
     </div>
+  );
+}
+
+/** The keyboard's way to a province: what a click on the map does, from a list sorted by name. */
+function ProvinceChooser({
+  values,
+  onSelect,
+  testId,
+}: {
+  readonly values: readonly MapValue[];
+  readonly onSelect: (code: string) => void;
+  readonly testId: string | undefined;
+}) {
+  const { lang, t } = useLanguage();
+  const id = useId();
+  const sorted = useMemo(
+    () => [...values].sort((a, b) => a.name.localeCompare(b.name, lang)),
+    [values, lang],
+  );
+  const [chosen, setChosen] = useState<string>("");
+  const code = sorted.some((v) => v.code === chosen) ? chosen : (sorted[0]?.code ?? "");
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (code) onSelect(code);
+  };
+  return (
+    <form className="controls map-chooser" onSubmit={submit}>
+      <div className="field field--grow">
+        <label htmlFor={id}>{t.mapChooserLabel}</label>
+        <select
+          id={id}
+          value={code}
+          onChange={(e) => setChosen(e.target.value)}
+          data-testid={testId ? `${testId}-province` : undefined}
+        >
+          {sorted.map((v) => (
+            <option key={v.code} value={v.code}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button-secondary" data-testid={testId ? `${testId}-open` : undefined}>
+        {t.mapChooserOpen}
+      </button>
+    </form>
   );
 }

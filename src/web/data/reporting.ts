@@ -6,6 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Lang } from "../lib/format.ts";
 import { API_BASE } from "./client.ts";
+import { rememberSignedIn, SESSION_KEY } from "./session-hint.ts";
 
 export interface SessionUser {
   readonly id: number;
@@ -218,17 +219,19 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const SESSION_KEY = ["auth", "me"] as const;
+export { SESSION_KEY } from "./session-hint.ts";
 
 /** The logged-in user, or null; remembers the CSRF token it answers with. */
 export async function fetchSession(): Promise<Session | null> {
   try {
     const s = await request<Session>("GET", "/auth/me");
     csrfToken = s.csrfToken;
+    rememberSignedIn(true);
     return s;
   } catch (e) {
     if (e instanceof RequestError && e.status === 401) {
       csrfToken = undefined;
+      rememberSignedIn(false);
       return null;
     }
     throw e;
@@ -242,10 +245,12 @@ export function useSessionQuery() {
 export async function login(email: string, password: string): Promise<Session> {
   const s = await request<Session>("POST", "/auth/login", { email, password });
   csrfToken = s.csrfToken;
+  rememberSignedIn(true);
   return s;
 }
 
 export async function logout(): Promise<void> {
+  rememberSignedIn(false);
   await request<unknown>("POST", "/auth/logout", {});
   csrfToken = undefined;
 }

@@ -80,6 +80,32 @@ export function useLanguage(): LanguageContextValue {
   return value;
 }
 
+/**
+ * One page's texts in both languages, kept in the page's own module so that they load with the
+ * page's chunk rather than with the entry. Vietnamese gives the keys; English must have exactly those
+ * keys (`en` is checked against `vi`'s type), and no key may repeat a shared text's (the constraint
+ * turns it into `never`), because the page's text would silently hide the shared one.
+ */
+export interface PageMessages<T extends object> {
+  readonly vi: T;
+  readonly en: T;
+}
+type NotShared<T> = { readonly [K in keyof T]: K extends keyof Messages ? never : T[K] };
+
+export function pageMessages<T extends NotShared<T>>(vi: T, en: NoInfer<T>): PageMessages<T> {
+  return { vi, en };
+}
+
+/** `useLanguage` for a page with its own texts: `t` has the shared texts and the page's. */
+export function usePageLanguage<T extends object>(
+  page: PageMessages<T>,
+): Omit<LanguageContextValue, "t"> & { readonly t: Messages & T } {
+  const { lang, t: shared, setLang } = useLanguage();
+  const own = page[lang];
+  const t = useMemo(() => ({ ...shared, ...own }), [shared, own]);
+  return { lang, t, setLang };
+}
+
 /** A name in the current language from an API object with `name_vi` / `name_en`. */
 export function localName(item: { name_vi: string; name_en: string }, lang: Lang): string {
   return lang === "vi" ? item.name_vi : item.name_en || item.name_vi;

@@ -8,11 +8,12 @@ import { type FormEvent, useState } from "react";
 import { PASSWORD_MIN } from "../../../domain/auth.ts";
 import { changePassword, logoutEverywhere } from "../../data/account.ts";
 import { RequestError, SESSION_KEY, useSessionQuery } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
 import { LogoutButton } from "../login/LogoutButton.tsx";
+import { ACCOUNT_MESSAGES } from "./messages.ts";
 
 export function AccountPage() {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(ACCOUNT_MESSAGES);
   const session = useSessionQuery();
   if (session.isPending) return <p className="status">{t.loading}</p>;
   if (session.isError) return <p className="status status--error">{String(session.error)}</p>;
@@ -60,7 +61,7 @@ export function AccountPage() {
 type PasswordField = "current" | "new" | "confirm";
 
 function PasswordForm() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ACCOUNT_MESSAGES);
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -184,7 +185,7 @@ function PasswordInput(props: {
 }
 
 function EverywhereSection() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ACCOUNT_MESSAGES);
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | undefined>();
   async function onClick() {

@@ -6,9 +6,10 @@
  */
 import { useEffect, useState } from "react";
 import { useSessionQuery } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
 import { AuditSection } from "./AuditSection.tsx";
 import { IndicatorsSection } from "./IndicatorsSection.tsx";
+import { ADMIN_MESSAGES } from "./messages.ts";
 import { RulesSection } from "./RulesSection.tsx";
 import { TokensSection } from "./TokensSection.tsx";
 import { UsersSection } from "./UsersSection.tsx";
@@ -22,7 +23,7 @@ function tabOfHash(): Tab {
 }
 
 export function AdminPage() {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(ADMIN_MESSAGES);
   const session = useSessionQuery();
   const [tab, setTab] = useState<Tab>(tabOfHash);
   useEffect(() => {

@@ -1,7 +1,8 @@
 /** Choosing 2025 provinces for a reporter's or a token's scope: a multiple select with the names. */
 import { useId } from "react";
 import { type AreaRef, useProvincesQuery } from "../../data/admin.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
+import { ADMIN_MESSAGES } from "./messages.ts";
 
 export function AreaPicker({
   value,
@@ -12,7 +13,7 @@ export function AreaPicker({
   onChange: (areas: AreaRef[]) => void;
   testId: string;
 }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ADMIN_MESSAGES);
   const id = useId();
   const provinces = useProvincesQuery();
   const selected = new Set(value.map((a) => `${a.geography}:${a.code}`));
@@ -50,7 +51,7 @@ export function AreaPicker({
 
 /** `2025:79, 2025:01` as the provinces' names where known. */
 export function AreaNames({ areas }: { areas: readonly AreaRef[] }) {
-  const { lang } = useLanguage();
+  const { lang } = usePageLanguage(ADMIN_MESSAGES);
   const provinces = useProvincesQuery();
   if (areas.length === 0) return <>—</>;
   const names = new Map((provinces.data ?? []).map((p) => [`${p.geography}:${p.code}`, localName(p, lang)]));

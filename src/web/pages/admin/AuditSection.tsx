@@ -5,7 +5,8 @@
 import { type FormEvent, useState } from "react";
 import { AUDIT_PAGE, type AuditFilters, auditCsvUrl, useAuditQuery } from "../../data/admin.ts";
 import { RequestError } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
+import { ADMIN_MESSAGES } from "./messages.ts";
 
 const NONE: AuditFilters = { actor: "", action: "", from: "", to: "" };
 
@@ -16,7 +17,7 @@ function short(value: unknown): string {
 }
 
 export function AuditSection() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ADMIN_MESSAGES);
   const [draft, setDraft] = useState<AuditFilters>(NONE);
   const [filters, setFilters] = useState<AuditFilters>(NONE);
   const [offset, setOffset] = useState(0);

@@ -1,11 +1,12 @@
 /** The indicator catalogue as stored: formula, unit, frequency, source and every target (read only). */
 import { useCatalogueQuery } from "../../data/admin.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { LOCALES } from "../../lib/format.ts";
 import { formatPlain } from "../../lib/report-input.ts";
+import { ADMIN_MESSAGES } from "./messages.ts";
 
 export function IndicatorsSection() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ADMIN_MESSAGES);
   const indicators = useCatalogueQuery();
   return (
     <section className="card" aria-labelledby="indicators-title">

@@ -8,7 +8,8 @@ import { type FormEvent, useState } from "react";
 import { IMPORTANCES, MISSING_STRATEGIES, RULE_OPERATORS } from "../../../methods/validation.ts";
 import { ADMIN_KEY, type Rule, saveRule, useRulesQuery } from "../../data/admin.ts";
 import { RequestError } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
+import { ADMIN_MESSAGES } from "./messages.ts";
 
 const EMPTY: Rule = {
   id: "",
@@ -54,7 +55,7 @@ function ruleField(field: string | undefined): RuleField | undefined {
 }
 
 export function RulesSection() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ADMIN_MESSAGES);
   const rules = useRulesQuery();
   const [editing, setEditing] = useState<{ rule: Rule; isNew: boolean } | undefined>();
   return (
@@ -133,7 +134,7 @@ export function RulesSection() {
 }
 
 function RuleForm({ initial, isNew, onDone }: { initial: Rule; isNew: boolean; onDone: () => void }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ADMIN_MESSAGES);
   const queryClient = useQueryClient();
   const [rule, setRule] = useState<Rule>(initial);
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,6 @@
 /** A secret shown once (a generated password, a new token): selectable, with a warning to copy it now. */
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
+import { ADMIN_MESSAGES } from "./messages.ts";
 
 export function OneTimeSecret({
   label,
@@ -10,7 +11,7 @@ export function OneTimeSecret({
   secret: string;
   onDone: () => void;
 }) {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(ADMIN_MESSAGES);
   return (
     <div className="secret-box" role="status" data-testid="one-time-secret">
       <p>

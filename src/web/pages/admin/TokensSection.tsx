@@ -6,12 +6,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ADMIN_KEY, type AreaRef, createToken, revokeToken, useTokensQuery } from "../../data/admin.ts";
 import { RequestError } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
 import { AreaNames, AreaPicker } from "./AreaPicker.tsx";
+import { ADMIN_MESSAGES } from "./messages.ts";
 import { OneTimeSecret } from "./Secret.tsx";
 
 export function TokensSection() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ADMIN_MESSAGES);
   const tokens = useTokensQuery();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");

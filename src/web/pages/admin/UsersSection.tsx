@@ -14,12 +14,13 @@ import {
   useUsersQuery,
 } from "../../data/admin.ts";
 import { RequestError } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
 import { AreaNames, AreaPicker } from "./AreaPicker.tsx";
+import { ADMIN_MESSAGES } from "./messages.ts";
 import { OneTimeSecret } from "./Secret.tsx";
 
 export function UsersSection() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ADMIN_MESSAGES);
   const users = useUsersQuery();
   const queryClient = useQueryClient();
   const [secret, setSecret] = useState<{ email: string; password: string } | undefined>();
@@ -111,7 +112,7 @@ export function UsersSection() {
 }
 
 function NewUserForm({ onCreated }: { onCreated: (email: string, password: string | undefined) => void }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ADMIN_MESSAGES);
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");

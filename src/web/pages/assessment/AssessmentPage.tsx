@@ -18,13 +18,14 @@ import {
   useQuestionnaireQuery,
 } from "../../data/assessment.ts";
 import { useAreasQuery } from "../../data/queries.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
+import { ASSESSMENT_MESSAGES } from "./messages.ts";
 import "./assessment.css";
 
 const AGRI_INDUSTRY = /^[A-F]$/;
 
 export function AssessmentPage() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ASSESSMENT_MESSAGES);
   const m = t.assessment;
   const q = useQuestionnaireQuery();
   const provinces = useAreasQuery("2025", "province");

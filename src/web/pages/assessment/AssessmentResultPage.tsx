@@ -11,8 +11,9 @@ import type { EChartsCoreOption } from "../../charts/echarts.ts";
 import "../../charts/echarts-extras.ts";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { loadResults, useAssessmentResultQuery } from "../../data/assessment.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { formatNumber, formatPercent } from "../../lib/format.ts";
+import { ASSESSMENT_MESSAGES } from "./messages.ts";
 import "./assessment.css";
 
 /** Splits a long name at the space nearest its middle, so that it fits beside the radar. */
@@ -32,7 +33,7 @@ function tokenFromHash(): { token: string | undefined; duplicate: boolean } {
 }
 
 export function AssessmentResultPage() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ASSESSMENT_MESSAGES);
   const m = t.assessment;
   const [{ token, duplicate }, setRef] = useState(tokenFromHash);
   useEffect(() => {

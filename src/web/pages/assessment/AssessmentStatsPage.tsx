@@ -11,12 +11,13 @@ import "../../charts/echarts-extras.ts";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { useAssessmentStatsQuery, useQuestionnaireQuery } from "../../data/assessment.ts";
 import { useAreasQuery } from "../../data/queries.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { formatNumber, formatPercent } from "../../lib/format.ts";
+import { ASSESSMENT_MESSAGES } from "./messages.ts";
 import "./assessment.css";
 
 export function AssessmentStatsPage() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(ASSESSMENT_MESSAGES);
   const m = t.assessment;
   const [filter, setFilter] = useState({ area: "VN", sector: "", size: "" });
   const regions = useAreasQuery("2025", "region");

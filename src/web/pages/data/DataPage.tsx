@@ -5,7 +5,8 @@
  */
 import { useIndicatorsQuery } from "../../data/queries.ts";
 import { CODELISTS, codelistUrl, DSD_URL, dataUrl, EXPORT_FORMATS } from "../../data/releases.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
+import { DATA_MESSAGES } from "./messages.ts";
 
 const FORMAT_LABEL: Record<string, string> = {
   csv: "CSV",
@@ -28,7 +29,7 @@ function FormatLinks({ href, label }: { href: (format: string) => string; label:
 }
 
 export function DataPage() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(DATA_MESSAGES);
   const indicators = useIndicatorsQuery();
   return (
     <>

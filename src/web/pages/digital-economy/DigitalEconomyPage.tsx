@@ -14,16 +14,17 @@ import { Figure, type FigureTable } from "../../components/Figure.tsx";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { useDeProvincesQuery, useDigitalEconomyQuery, useSeriesQuery } from "../../data/queries.ts";
 import type { DeMethod, DigitalEconomyDto } from "../../data/types.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { formatNumber, formatPercent } from "../../lib/format.ts";
 import { href, provincePath } from "../../lib/router.ts";
 import { preferredSeriesCode } from "./de-model.ts";
+import { DIGITAL_ECONOMY_MESSAGES } from "./messages.ts";
 
 const COMPONENT_COLORS = { core: "#1d4ed8", platform: "#c2410c", sectoral: "#047857" } as const;
 const AXIS = { color: "#4b5563" };
 
 function ComponentsFigure({ items, method }: { items: readonly DigitalEconomyDto[]; method: DeMethod }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(DIGITAL_ECONOMY_MESSAGES);
   const keys =
     method === "gso" ? (["core", "sectoral"] as const) : (["core", "platform", "sectoral"] as const);
   const option: EChartsCoreOption = {
@@ -97,7 +98,7 @@ function ComponentsFigure({ items, method }: { items: readonly DigitalEconomyDto
 }
 
 function SpilloverFigure({ item }: { item: DigitalEconomyDto }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(DIGITAL_ECONOMY_MESSAGES);
   const sectors = item.sectors.slice().sort((a, b) => a.share_of_sectoral - b.share_of_sectoral);
   const option: EChartsCoreOption = {
     animationDuration: 300,
@@ -176,7 +177,7 @@ function SpilloverFigure({ item }: { item: DigitalEconomyDto }) {
 }
 
 function ProvincesFigure({ period, method }: { period: string; method: DeMethod }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(DIGITAL_ECONOMY_MESSAGES);
   const provinces = useDeProvincesQuery({ geography: "2025", period, method });
   const series = useSeriesQuery();
   useDemoNotice(provinces.data?.some((p) => series.data?.find((s) => s.code === p.series)?.is_demo) ?? false);
@@ -253,7 +254,7 @@ function ProvincesFigure({ period, method }: { period: string; method: DeMethod 
 }
 
 export function DigitalEconomyPage() {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(DIGITAL_ECONOMY_MESSAGES);
   const [method, setMethod] = useState<DeMethod>("gso");
   const measurement = useDigitalEconomyQuery({
     geography: "2025",

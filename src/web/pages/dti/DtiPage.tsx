@@ -24,10 +24,12 @@ import {
   usePublishedQuery,
 } from "../../data/dti.ts";
 import { useAreasQuery } from "../../data/queries.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import type { Messages } from "../../i18n/messages.ts";
 import { formatNumber, type Lang } from "../../lib/format.ts";
 import { waterfallSteps, yearsOf } from "./dti-model.ts";
+import type { DtiMessages } from "./messages.ts";
+import { DTI_MESSAGES } from "./messages.ts";
 
 const GRID = {
   left: 8,
@@ -60,7 +62,7 @@ function pillarName(f: FrameworkDto, code: string, lang: Lang): string {
 }
 
 function ToggleButton({ asTable, onToggle }: { asTable: boolean; onToggle: () => void }) {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(DTI_MESSAGES);
   return (
     <button type="button" className="button-secondary" aria-pressed={asTable} onClick={onToggle}>
       {asTable ? t.showChart : t.showTable}
@@ -74,7 +76,7 @@ function rankingOption(
   data: IndexScoresDto,
   name: (c: string) => string,
   lang: Lang,
-  t: Messages,
+  t: Messages & DtiMessages,
 ): EChartsCoreOption {
   const rows = data.items.filter((i) => i.rank !== null);
   const labels = rows.map((i) => `${i.rank}. ${name(i.area)}${i.missing.length ? " ⚑" : ""}`);
@@ -138,7 +140,7 @@ function RankingTable({
   name: (c: string) => string;
   f: FrameworkDto;
 }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(DTI_MESSAGES);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="dti-ranking-table">
@@ -202,7 +204,7 @@ function ProfileSection({
   area: string;
   name: (c: string) => string;
 }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(DTI_MESSAGES);
   const [asTable, setAsTable] = useState(false);
   const q = useProvinceIndexQuery(sel, area);
   const d = q.data;
@@ -309,7 +311,7 @@ function ChangeSection({
   name: (c: string) => string;
   years: number[];
 }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(DTI_MESSAGES);
   const fromId = useId();
   const earlier = years.filter((y) => y < sel.year);
   const [chosenFrom, setFrom] = useState<number | undefined>();
@@ -445,7 +447,7 @@ function ChangeSection({
 // ---- Published 2022 beside computed ------------------------------------------------------------
 
 function PublishedSection({ framework }: { framework: string }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(DTI_MESSAGES);
   const [asTable, setAsTable] = useState(false);
   const q = usePublishedQuery(framework);
   const name = useNames("2008", lang);
@@ -566,7 +568,7 @@ function PublishedSection({ framework }: { framework: string }) {
 // ---- The page ---------------------------------------------------------------------------------
 
 export function DtiPage() {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(DTI_MESSAGES);
   const frameworks = useFrameworksQuery();
   const [frameworkId, setFrameworkId] = useState("dti-922");
   const [geography, setGeography] = useState<Geography>("2025");

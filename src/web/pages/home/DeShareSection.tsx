@@ -18,13 +18,15 @@ import {
   useSeriesQuery,
   useTargetsQuery,
 } from "../../data/queries.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
 import type { Messages } from "../../i18n/messages.ts";
 import { formatPercent, type Lang } from "../../lib/format.ts";
 import { DE_SHARE_GDP } from "../../lib/indicators.ts";
 import { longestTargetPath } from "../../lib/progress-model.ts";
 import { seriesStyle, TARGET_STYLE } from "../../lib/series.ts";
 import { buildTrendModel, type TrendModel } from "./de-share-model.ts";
+import type { HomeMessages } from "./messages.ts";
+import { HOME_MESSAGES } from "./messages.ts";
 
 const PATH_COLOR = "#6d28d9";
 
@@ -40,7 +42,7 @@ interface TargetPath {
 function chartOption(
   model: TrendModel,
   lang: Lang,
-  t: Messages,
+  t: Messages & HomeMessages,
   decimals: number,
   path: TargetPath | undefined,
 ): EChartsCoreOption {
@@ -144,7 +146,7 @@ function chartOption(
   };
 }
 
-function summary(model: TrendModel, lang: Lang, t: Messages, decimals: number): string {
+function summary(model: TrendModel, lang: Lang, t: Messages & HomeMessages, decimals: number): string {
   const parts = model.lines
     .filter((l) => l.latest)
     .map((l) => t.latestOf(l.name, formatPercent(l.latest!.value, lang, decimals), String(l.latest!.year)));
@@ -170,7 +172,7 @@ function TrendTable({
   decimals: number;
   path: TargetPath | undefined;
 }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(HOME_MESSAGES);
   const targetByYear = new Map(model.targets.map((x) => [x.year, x]));
   const rows = model.years
     .map((year, i) => ({ year, i }))
@@ -238,7 +240,7 @@ function TrendTable({
 }
 
 export function DeShareSection() {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(HOME_MESSAGES);
   const [asTable, setAsTable] = useState(false);
   const observations = useObservationsQuery({
     indicator: [DE_SHARE_GDP],

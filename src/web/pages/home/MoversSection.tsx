@@ -13,13 +13,14 @@ import {
   useObservationsQuery,
   useSeriesQuery,
 } from "../../data/queries.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { formatChange, formatValue } from "../../lib/display.ts";
 import { biggestMovers, type Mover, periodsOf, preferredSeries } from "../../lib/ranking.ts";
 import { href, provincePath } from "../../lib/router.ts";
+import { HOME_MESSAGES } from "./messages.ts";
 
 export function MoversSection({ indicator }: { indicator: string }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(HOME_MESSAGES);
   const indicators = useIndicatorsQuery();
   const provinces = useAreasQuery("2025", "province");
   const series = useSeriesQuery();

@@ -15,7 +15,7 @@ import {
   useSeriesQuery,
 } from "../../data/queries.ts";
 import type { IndicatorDto } from "../../data/types.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { formatPercent } from "../../lib/format.ts";
 import {
   ECOM_SHARE_RETAIL,
@@ -23,6 +23,7 @@ import {
   pickIndicator,
   SME_DIGITAL_PLATFORM,
 } from "../../lib/indicators.ts";
+import { HOME_MESSAGES } from "./messages.ts";
 import {
   buildProvinceRows,
   type Cell,
@@ -46,7 +47,7 @@ function columnIndicators(indicators: readonly IndicatorDto[]): ColumnIndicators
 }
 
 function ValueCell({ cell, decimals }: { cell: Cell | null; decimals: number }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(HOME_MESSAGES);
   if (!cell || cell.value === null) {
     return (
       <td className="num muted">
@@ -85,7 +86,7 @@ function SortHeader({
   numeric?: boolean;
   className?: string;
 }) {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(HOME_MESSAGES);
   const active = sort.column === column;
   const ariaSort = active ? (sort.direction === "asc" ? "ascending" : "descending") : "none";
   return (
@@ -110,7 +111,7 @@ function SortHeader({
 }
 
 export function ProvinceSection() {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(HOME_MESSAGES);
   const filterId = useId();
   const [geography, setGeography] = useState<Geography>("2025");
   const [chosenSeries, setChosenSeries] = useState<SeriesCode | undefined>();

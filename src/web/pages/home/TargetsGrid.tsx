@@ -17,10 +17,11 @@ import {
   useSeriesQuery,
 } from "../../data/queries.ts";
 import type { IndicatorDto, ProgressDto } from "../../data/types.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { comparatorText, formatValue } from "../../lib/display.ts";
 import { headlineProgress, isDecision411 } from "../../lib/progress-model.ts";
 import { href, indicatorPath } from "../../lib/router.ts";
+import { HOME_MESSAGES } from "./messages.ts";
 
 interface Card {
   readonly indicator: IndicatorDto;
@@ -29,7 +30,7 @@ interface Card {
 }
 
 export function TargetsGrid() {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(HOME_MESSAGES);
   const indicators = useIndicatorsQuery();
   const progress = useProgressQuery({ geography: "2025", area: [NATION_CODE] });
   const series = useSeriesQuery();

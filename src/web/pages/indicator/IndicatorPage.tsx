@@ -9,14 +9,15 @@ import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { apiUrl } from "../../data/client.ts";
 import { useAreasQuery, useIndicatorQuery } from "../../data/queries.ts";
 import type { IndicatorDto } from "../../data/types.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { comparatorText, formatValue } from "../../lib/display.ts";
 import type { RouteParams } from "../../lib/router.ts";
+import { INDICATOR_MESSAGES } from "./messages.ts";
 import { ProgressPanel } from "./ProgressPanel.tsx";
 import { TrendFigure } from "./TrendFigure.tsx";
 
 function Definition({ indicator }: { indicator: IndicatorDto }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(INDICATOR_MESSAGES);
   const provinces = useAreasQuery("2025", "province");
   const areaName = (code: string) => {
     const a = provinces.data?.find((p) => p.code === code);
@@ -108,7 +109,7 @@ function Definition({ indicator }: { indicator: IndicatorDto }) {
 }
 
 export function IndicatorPage({ params }: { params: RouteParams }) {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(INDICATOR_MESSAGES);
   const code = params.code ?? "";
   const indicator = useIndicatorQuery(code);
   if (!indicator.data) {

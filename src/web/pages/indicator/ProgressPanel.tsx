@@ -7,13 +7,14 @@ import { ProgressBadge } from "../../components/ProgressBadge.tsx";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { useProgressQuery, useSeriesQuery } from "../../data/queries.ts";
 import type { IndicatorDto } from "../../data/types.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { comparatorText, formatValue } from "../../lib/display.ts";
 import { formatPercent } from "../../lib/format.ts";
 import { compareSeries } from "../../lib/series.ts";
+import { INDICATOR_MESSAGES } from "./messages.ts";
 
 export function ProgressPanel({ indicator }: { indicator: IndicatorDto }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(INDICATOR_MESSAGES);
   const progress = useProgressQuery({ indicator: [indicator.code], geography: "2025", area: [NATION_CODE] });
   const series = useSeriesQuery();
   const v = (x: number | null | undefined) => formatValue(x, indicator, lang);

@@ -13,19 +13,20 @@ import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { SeriesLegend } from "../../components/SeriesLegend.tsx";
 import { useObservationsQuery, useProgressQuery, useSeriesQuery } from "../../data/queries.ts";
 import type { IndicatorDto } from "../../data/types.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { comparatorText, formatValue } from "../../lib/display.ts";
 import { formatNumber, formatPercent } from "../../lib/format.ts";
 import { longestTargetPath } from "../../lib/progress-model.ts";
 import { seriesStyle, TARGET_STYLE } from "../../lib/series.ts";
 import { buildTrendModel } from "../home/de-share-model.ts";
+import { INDICATOR_MESSAGES } from "./messages.ts";
 import { forecastLayer } from "./trend-model.ts";
 
 const PATH_COLOR = "#6d28d9";
 const FORECAST_COLOR = "#0f766e";
 
 export function TrendFigure({ indicator }: { indicator: IndicatorDto }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(INDICATOR_MESSAGES);
   const observations = useObservationsQuery({
     indicator: [indicator.code],
     area: [NATION_CODE],

@@ -5,11 +5,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { login, RequestError, SESSION_KEY, useSessionQuery } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
 import { LogoutButton } from "./LogoutButton.tsx";
+import { LOGIN_MESSAGES } from "./messages.ts";
 
 export function LoginPage() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(LOGIN_MESSAGES);
   const session = useSessionQuery();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");

@@ -1,10 +1,11 @@
 /** Ends the session (POST /auth/logout with the CSRF token) and goes back to the login page. */
 import { useQueryClient } from "@tanstack/react-query";
 import { logout, SESSION_KEY } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
+import { LOGIN_MESSAGES } from "./messages.ts";
 
 export function LogoutButton() {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(LOGIN_MESSAGES);
   const queryClient = useQueryClient();
   async function onClick() {
     try {

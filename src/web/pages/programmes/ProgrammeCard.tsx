@@ -13,8 +13,9 @@ import {
   setProgrammeStatus,
 } from "../../data/programmes.ts";
 import { RequestError } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
 import { formatNumber } from "../../lib/format.ts";
+import { PROGRAMMES_MESSAGES } from "./messages.ts";
 import { formatDay, leadText } from "./programme-format.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 
@@ -22,7 +23,7 @@ const STATUSES: readonly ProgrammeStatus[] = ["not_started", "on_track", "at_ris
 const COMPARATOR: Readonly<Record<string, string>> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<" };
 
 export function ProgrammeCard({ programme: p, canEdit }: { programme: ProgrammeDto; canEdit: boolean }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(PROGRAMMES_MESSAGES);
   const title = lang === "vi" ? p.title_vi : p.title_en;
   const headingId = `programme-${p.id}-title`;
   const at = (iso: string) => formatDay(iso.slice(0, 10), lang);
@@ -151,7 +152,7 @@ export function ProgrammeCard({ programme: p, canEdit }: { programme: ProgrammeD
 }
 
 function ReviewerForms({ programme: p }: { programme: ProgrammeDto }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(PROGRAMMES_MESSAGES);
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [status, setStatus] = useState<ProgrammeStatus | "">(p.reviewer_status?.status ?? "");

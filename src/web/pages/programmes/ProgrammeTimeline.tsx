@@ -5,7 +5,8 @@
  */
 import { useState } from "react";
 import type { ProgrammeDto } from "../../data/programmes.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
+import { PROGRAMMES_MESSAGES } from "./messages.ts";
 import { formatDay, leadText } from "./programme-format.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { buildTimeline } from "./timeline-model.ts";
@@ -13,7 +14,7 @@ import { buildTimeline } from "./timeline-model.ts";
 const vnToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 export function ProgrammeTimeline({ programmes }: { programmes: readonly ProgrammeDto[] }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(PROGRAMMES_MESSAGES);
   const [asTable, setAsTable] = useState(false);
   const model = buildTimeline(programmes, vnToday());
   const pct = (x: number) => `${(x * 100).toFixed(3)}%`;

@@ -9,13 +9,14 @@ import { useMemo, useState } from "react";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { useProgrammesQuery } from "../../data/programmes.ts";
 import { useSessionQuery } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
+import { PROGRAMMES_MESSAGES } from "./messages.ts";
 import { ProgrammeCard } from "./ProgrammeCard.tsx";
 import { ProgrammeTimeline } from "./ProgrammeTimeline.tsx";
 import "./programmes.css";
 
 export function ProgrammesPage() {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(PROGRAMMES_MESSAGES);
   const programmes = useProgrammesQuery();
   const session = useSessionQuery();
   const role = session.data?.user.role;

@@ -19,12 +19,13 @@ import {
   useSeriesQuery,
 } from "../../data/queries.ts";
 import type { AreaDto, IndicatorDto } from "../../data/types.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { comparatorText, formatValue } from "../../lib/display.ts";
 import { formatNumber } from "../../lib/format.ts";
 import { DE_SHARE_GDP } from "../../lib/indicators.ts";
 import { preferredSeries } from "../../lib/ranking.ts";
 import { href, indicatorPath, provincePath, type RouteParams } from "../../lib/router.ts";
+import { PROVINCE_MESSAGES } from "./messages.ts";
 import { buildProvinceRows, type ProvinceIndicatorRow, pillarScores } from "./province-model.ts";
 
 const LINE_COLORS = ["#1d4ed8", "#c2410c", "#047857", "#7c3aed", "#be185d", "#0e7490", "#a16207"];
@@ -45,7 +46,7 @@ function Profile({
   /** The digital-economy share with its rank, when known. */
   headline: ProvinceIndicatorRow | undefined;
 }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(PROVINCE_MESSAGES);
   return (
     <section className="card" aria-labelledby="province-title" data-testid="province-profile">
       <p className="eyebrow">{t.provinceEyebrow(geography)}</p>
@@ -101,7 +102,7 @@ function Profile({
 }
 
 function PillarFigure({ rows, area }: { rows: readonly ProvinceIndicatorRow[]; area: string }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(PROVINCE_MESSAGES);
   const scores = pillarScores(rows).sort((a, b) => a.score - b.score);
   const option: EChartsCoreOption = {
     animationDuration: 300,
@@ -177,7 +178,7 @@ function IndicatorsTable({
   rows: readonly ProvinceIndicatorRow[];
   geography: Geography;
 }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(PROVINCE_MESSAGES);
   const table: FigureTable = {
     header: [t.colIndicator, t.colYear, t.valueLabel, t.national, t.target, t.colRank],
     rows: rows.map((r) => [
@@ -219,7 +220,7 @@ function HistoryFigure({
   members: readonly AreaDto[];
   indicators: readonly IndicatorDto[];
 }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(PROVINCE_MESSAGES);
   const id = useId();
   const [code, setCode] = useState(DE_SHARE_GDP);
   const info = indicators.find((i) => i.code === code);
@@ -332,7 +333,7 @@ function HistoryFigure({
 }
 
 export function ProvincePage({ params }: { params: RouteParams }) {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(PROVINCE_MESSAGES);
   const geography: Geography = isGeography(params.geography ?? "") ? (params.geography as Geography) : "2025";
   const code = params.code ?? "";
   const provinces = useAreasQuery(geography, "province");

@@ -7,16 +7,17 @@ import { useId, useState } from "react";
 import { ProvinceRankingTable } from "../../components/ProvinceRankingTable.tsx";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { useIndicatorsQuery } from "../../data/queries.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { DE_SHARE_GDP } from "../../lib/indicators.ts";
 import { href } from "../../lib/router.ts";
+import { RANKINGS_MESSAGES } from "./messages.ts";
 
 function readIndicator(): string {
   return new URLSearchParams(window.location.search).get("indicator") ?? DE_SHARE_GDP;
 }
 
 export function RankingsPage() {
-  const { lang, t } = useLanguage();
+  const { lang, t } = usePageLanguage(RANKINGS_MESSAGES);
   const id = useId();
   const [code, setCode] = useState(readIndicator);
   const indicators = useIndicatorsQuery();

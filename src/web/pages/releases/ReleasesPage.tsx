@@ -17,8 +17,9 @@ import {
   useReleasesQuery,
 } from "../../data/releases.ts";
 import { RequestError, useSessionQuery } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
 import type { Lang } from "../../lib/format.ts";
+import { RELEASES_MESSAGES } from "./messages.ts";
 
 /** `2026-12-15T09:00:00+07:00` → `15/12/2026 09:00 (UTC+07:00)`. */
 function vietnamTime(local: string | null): string {
@@ -38,7 +39,7 @@ function errorText(e: unknown, lang: Lang): string {
 }
 
 export function ReleasesPage() {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(RELEASES_MESSAGES);
   const session = useSessionQuery();
   const role = session.data?.user.role;
   const staff = role === "reviewer" || role === "admin";
@@ -70,7 +71,7 @@ export function ReleasesPage() {
 }
 
 function ReleaseTable({ items, onShow }: { items: readonly ReleaseDto[]; onShow: (id: number) => void }) {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(RELEASES_MESSAGES);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="releases-table">
@@ -122,7 +123,7 @@ function ReleaseTable({ items, onShow }: { items: readonly ReleaseDto[]; onShow:
 }
 
 function ReleaseChanges({ id }: { id: number }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(RELEASES_MESSAGES);
   const [change, setChange] = useState("");
   const detail = useReleaseQuery(id, change);
   if (detail.isPending) return <p className="status card">{t.loading}</p>;
@@ -177,7 +178,7 @@ function ReleaseChanges({ id }: { id: number }) {
 }
 
 function useAction() {
-  const { lang } = useLanguage();
+  const { lang } = usePageLanguage(RELEASES_MESSAGES);
   const client = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const run = async (fn: () => Promise<unknown>, ok: string) => {
@@ -199,7 +200,7 @@ function useAction() {
 }
 
 function PrepareForm() {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(RELEASES_MESSAGES);
   const [period, setPeriod] = useState("");
   const [note, setNote] = useState("");
   const { run, shown } = useAction();
@@ -235,7 +236,7 @@ function PrepareForm() {
 }
 
 function ScheduleForm({ release }: { release: ReleaseDto }) {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(RELEASES_MESSAGES);
   const [at, setAt] = useState(release.release_at_local?.slice(0, 16) ?? "");
   const [note, setNote] = useState(release.note ?? "");
   const { run, shown } = useAction();

@@ -18,10 +18,12 @@ import {
   templateUrl,
   useReportQuery,
 } from "../../data/reporting.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import type { Messages } from "../../i18n/messages.ts";
 import { formatNumber, type Lang, LOCALES } from "../../lib/format.ts";
 import { checkInput, formatPlain, type InputProblem, parseInput } from "../../lib/report-input.ts";
+import type { ReportingMessages } from "./messages.ts";
+import { REPORTING_MESSAGES } from "./messages.ts";
 import { UploadPanel } from "./UploadPanel.tsx";
 
 interface Props {
@@ -31,7 +33,7 @@ interface Props {
 }
 
 export function ReportFormSection({ geography, area, period }: Props) {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(REPORTING_MESSAGES);
   const report = useReportQuery(geography, area, period);
   if (report.isPending) return <p className="status">{t.loading}</p>;
   if (report.isError) {
@@ -63,7 +65,7 @@ function sameValue(typed: string, stored: number | null): boolean {
 }
 
 function FormBody({ form }: { form: ReportForm }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(REPORTING_MESSAGES);
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => initialValues(form));
   const [comments, setComments] = useState(() => initialComments(form));
@@ -306,7 +308,7 @@ function FormBody({ form }: { form: ReportForm }) {
   );
 }
 
-function slipText(t: Messages, slip: InputProblem, lang: Lang): string {
+function slipText(t: Messages & ReportingMessages, slip: InputProblem, lang: Lang): string {
   switch (slip.kind) {
     case "not_number":
       return t.slipNotNumber;

@@ -4,13 +4,14 @@
  */
 import { useState } from "react";
 import { usePeriodsQuery, useSessionQuery } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
 import { LogoutButton } from "../login/LogoutButton.tsx";
+import { REPORTING_MESSAGES } from "./messages.ts";
 import { ReportFormSection } from "./ReportFormSection.tsx";
 import { ReviewerSection } from "./ReviewerSection.tsx";
 
 export function ReportingPage() {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(REPORTING_MESSAGES);
   const session = useSessionQuery();
   const user = session.data?.user;
   const periods = usePeriodsQuery(user !== undefined);
@@ -65,7 +66,7 @@ function ReporterView({
   user: { areas: readonly { geography: string; code: string }[] };
   periods: readonly { period: string; geography: string }[];
 }) {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(REPORTING_MESSAGES);
   const choices = user.areas.flatMap((a) =>
     periods.filter((p) => p.geography === a.geography).map((p) => ({ ...a, period: p.period })),
   );

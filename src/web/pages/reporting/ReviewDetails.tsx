@@ -4,9 +4,10 @@
  * so it reads the same with a screen reader).
  */
 import { type ReportForm, useReportQuery } from "../../data/reporting.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
 import { formatPercent, LOCALES } from "../../lib/format.ts";
 import { formatPlain } from "../../lib/report-input.ts";
+import { REPORTING_MESSAGES } from "./messages.ts";
 
 export interface Change {
   readonly code: string;
@@ -50,7 +51,7 @@ export function ReviewDetails({
   area: string;
   period: string;
 }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(REPORTING_MESSAGES);
   const report = useReportQuery(geography, area, period);
   if (report.isPending) return <p className="status">{t.loading}</p>;
   if (report.isError) return <p className="status status--error">{report.error.message}</p>;

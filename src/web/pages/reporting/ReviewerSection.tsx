@@ -16,11 +16,12 @@ import {
   useCompletenessQuery,
   useSubmittedReportsQuery,
 } from "../../data/reporting.ts";
-import { localName, useLanguage } from "../../i18n/language.tsx";
+import { localName, usePageLanguage } from "../../i18n/language.tsx";
+import { REPORTING_MESSAGES } from "./messages.ts";
 import { ReviewDetails } from "./ReviewDetails.tsx";
 
 export function ReviewerSection({ period }: { period: string | undefined }) {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(REPORTING_MESSAGES);
   const reports = useSubmittedReportsQuery(true);
   const approved = useApprovedReportsQuery(true);
   const completeness = useCompletenessQuery(period);
@@ -73,7 +74,7 @@ function ReportListSection(props: {
   Item: (p: ItemProps) => ReactElement;
   names: ReadonlyMap<string, CompletenessRow>;
 }) {
-  const { t } = useLanguage();
+  const { t } = usePageLanguage(REPORTING_MESSAGES);
   const { query, Item } = props;
   return (
     <section className="card" aria-labelledby={`${props.id}-title`}>
@@ -102,7 +103,7 @@ function ReportListSection(props: {
 }
 
 function ReviewItem({ report, row }: ItemProps) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(REPORTING_MESSAGES);
   const queryClient = useQueryClient();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -166,7 +167,7 @@ function ReviewItem({ report, row }: ItemProps) {
 }
 
 function ReopenItem({ report, row }: ItemProps) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(REPORTING_MESSAGES);
   const queryClient = useQueryClient();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -223,7 +224,7 @@ function ReopenItem({ report, row }: ItemProps) {
 }
 
 function CompletenessTable({ rows }: { rows: readonly CompletenessRow[] }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(REPORTING_MESSAGES);
   return (
     <div className="table-scroll">
       <table className="data-table" data-testid="completeness-table">

@@ -11,7 +11,8 @@ import {
   type UploadProblem,
   uploadReport,
 } from "../../data/reporting.ts";
-import { useLanguage } from "../../i18n/language.tsx";
+import { usePageLanguage } from "../../i18n/language.tsx";
+import { REPORTING_MESSAGES } from "./messages.ts";
 
 interface Props {
   readonly form: ReportForm;
@@ -20,7 +21,7 @@ interface Props {
 }
 
 export function UploadPanel({ form, onStored }: Props) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(REPORTING_MESSAGES);
   const inputId = useId();
   const [file, setFile] = useState<File | undefined>();
   const [preview, setPreview] = useState<UploadPreview | undefined>();
@@ -133,7 +134,7 @@ export function UploadPanel({ form, onStored }: Props) {
 }
 
 function ProblemTable({ problems }: { problems: readonly UploadProblem[] }) {
-  const { t, lang } = useLanguage();
+  const { t, lang } = usePageLanguage(REPORTING_MESSAGES);
   return (
     <div className="table-scroll">
       <table
