@@ -80,6 +80,14 @@ describe("an approved report reaches the public indicator page at its release ti
       .locator('[data-testid="map-chart"] svg path')
       .first()
       .waitFor({ state: "attached", timeout: 30_000 });
+    // The map shows the best-covered series (demo) by default; the released report is one province's.
+    const seriesChoice = page.getByTestId("map-series");
+    if (await seriesChoice.count()) {
+      const codes = await seriesChoice
+        .locator("option")
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      if (codes.includes("reported")) await seriesChoice.selectOption("reported");
+    }
     const periods = await page
       .getByTestId("map-period")
       .locator("option")

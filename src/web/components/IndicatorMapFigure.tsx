@@ -9,7 +9,7 @@ import type { Geography } from "../../domain/area.ts";
 import { useAreasQuery, useIndicatorsQuery, useObservationsQuery, useSeriesQuery } from "../data/queries.ts";
 import { localName, useLanguage } from "../i18n/language.tsx";
 import { formatValue } from "../lib/display.ts";
-import { periodsOf, preferredSeries, rankBy } from "../lib/ranking.ts";
+import { periodsOf, rankBy, seriesByCoverage } from "../lib/ranking.ts";
 import { href, provincePath } from "../lib/router.ts";
 import { useDemoNotice } from "./demo-notice.tsx";
 import { Figure, type FigureTable } from "./Figure.tsx";
@@ -34,6 +34,8 @@ export function IndicatorMapFigure({ indicator, onIndicatorChange, title, testId
   const periodId = useId();
   const [geography, setGeography] = useState<Geography>("2025");
   const [chosenPeriod, setChosenPeriod] = useState<string | undefined>();
+  const [chosenSeries, setChosenSeries] = useState<string | undefined>();
+  const seriesId = useId();
   const indicators = useIndicatorsQuery();
   const series = useSeriesQuery();
   const provinces = useAreasQuery(geography, "province");
@@ -44,7 +46,8 @@ export function IndicatorMapFigure({ indicator, onIndicatorChange, title, testId
     periodKind: MAP_PERIOD_KINDS,
   });
   const info = indicators.data?.find((i) => i.code === indicator);
-  const shownSeries = useMemo(() => preferredSeries(observations.data ?? []), [observations.data]);
+  const offeredSeries = useMemo(() => seriesByCoverage(observations.data ?? []), [observations.data]);
+  const shownSeries = chosenSeries && offeredSeries.includes(chosenSeries) ? chosenSeries : offeredSeries[0];
   const periods = useMemo(() => {
     const own = (observations.data ?? []).filter((o) => o.series === shownSeries);
     return [...periodsOf(own, "Y"), ...periodsOf(own, "Q")];
@@ -137,6 +140,26 @@ export function IndicatorMapFigure({ indicator, onIndicatorChange, title, testId
               ))}
             </select>
           </div>
+          {offeredSeries.length > 1 ? (
+            <div className="field">
+              <label htmlFor={seriesId}>{t.seriesLabel}</label>
+              <select
+                id={seriesId}
+                value={shownSeries ?? ""}
+                onChange={(e) => setChosenSeries(e.target.value)}
+                data-testid={`${testId}-series`}
+              >
+                {offeredSeries.map((code) => {
+                  const s = series.data?.find((x) => x.code === code);
+                  return (
+                    <option key={code} value={code}>
+                      {s ? localName(s, lang) : code}
+                    </option>
+                  );
+                })}
+              </select>
+            </div>
+          ) : null}
           <GeographySwitch value={geography} onChange={setGeography} name={`${testId}-geography`} />
         </>
       }

@@ -9,6 +9,7 @@ import {
   preferredSeries,
   quantileBreaks,
   rankBy,
+  seriesByCoverage,
 } from "./ranking.ts";
 
 function obs(area: string, period: string, value: number | null, series = "demo"): ObservationDto {
@@ -96,6 +97,16 @@ describe("preferredSeries and periodsOf", () => {
       "gso_official",
     );
     assert.equal(preferredSeries([obs("01", "2024", 1), obs("01", "2024", null, "gso_official")]), "demo");
+  });
+  it("should prefer the series that covers more provinces, so one released report does not blank a map", () => {
+    const data = [
+      obs("01", "2026-Q3", 1),
+      obs("79", "2026-Q3", 2),
+      obs("48", "2026-Q3", 3),
+      obs("79", "2026-Q3", 5, "reported"),
+    ];
+    assert.equal(preferredSeries(data), "demo");
+    assert.deepEqual(seriesByCoverage(data), ["demo", "reported"]);
   });
   it("should list the periods of one kind newest first", () => {
     assert.deepEqual(periodsOf([obs("01", "2023", 1), obs("01", "2025-Q1", 1), obs("01", "2024", 1)], "Y"), [

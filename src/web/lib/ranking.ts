@@ -8,10 +8,27 @@ import { comparePeriods, tryParsePeriod } from "../../domain/period.ts";
 import type { ObservationDto } from "../data/types.ts";
 import { compareSeries } from "./series.ts";
 
-/** The series to show by default: the first of official, estimate, reported, demo that has values. */
+/**
+ * The series to show by default: the one with values for the most areas; between equally covered
+ * ones, official, estimate, reported, demo. Coverage first, because one province's released report
+ * must not blank the other provinces of a map that another series fills.
+ */
 export function preferredSeries(observations: readonly ObservationDto[]): SeriesCode | undefined {
-  const present = [...new Set(observations.filter((o) => o.value !== null).map((o) => o.series))];
-  return present.sort(compareSeries)[0];
+  return seriesByCoverage(observations)[0];
+}
+
+/** The series that have values, best covered first (see `preferredSeries`). */
+export function seriesByCoverage(observations: readonly ObservationDto[]): SeriesCode[] {
+  const areas = new Map<SeriesCode, Set<string>>();
+  for (const o of observations) {
+    if (o.value === null) continue;
+    const set = areas.get(o.series) ?? new Set<string>();
+    set.add(o.area);
+    areas.set(o.series, set);
+  }
+  return [...areas.keys()].sort(
+    (a, b) => (areas.get(b)?.size ?? 0) - (areas.get(a)?.size ?? 0) || compareSeries(a, b),
+  );
 }
 
 /** Distinct periods of the given kind, newest first. */
