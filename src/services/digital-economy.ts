@@ -37,6 +37,8 @@ export interface DeQuery {
   method?: DeMethod[];
   intensity?: IntensityVariant;
   series?: string[];
+  /** The instant the public reads at (release embargo); default now. A frozen report reads at its release time. */
+  publishedAt?: Date;
 }
 
 export interface DeItem {
@@ -78,6 +80,7 @@ async function gatherCells(store: Store, q: DeQuery): Promise<Cell[]> {
     ...(q.periodKind?.length ? { periodKind: q.periodKind } : {}),
     ...(q.series?.length ? { series: q.series } : {}),
     publishedOnly: true,
+    ...(q.publishedAt ? { publishedAt: q.publishedAt } : {}),
   });
   const cells = new Map<string, Cell>();
   const cellOf = (r: ComputedRow) => {
