@@ -147,6 +147,16 @@ const viOpenData = {
   releaseSchedule: "Lên lịch",
   releaseDelete: "Xóa đợt chưa công bố",
   releaseDone: "Đã lưu.",
+  releasePreviewNotice: (at: string) =>
+    `Bản xem trước cho cán bộ: đợt này chưa công bố, công chúng chưa thấy số liệu này${at ? ` cho đến ${at}` : ""}.`,
+  releaseValuesTitle: "Số liệu của đợt",
+  releaseValuesCaption: "Giá trị các chỉ tiêu trong ảnh chụp số liệu của đợt",
+  releaseColSeries: "Chuỗi",
+  releaseColValue: "Giá trị",
+  releaseColUnit: "Đơn vị",
+  releaseMore: "Xem thêm",
+  releaseReport: "Báo cáo quý",
+  releaseReportPreview: "Xem trước báo cáo quý (HTML)",
 };
 
 const vi = {
@@ -697,6 +707,16 @@ const enOpenData: typeof viOpenData = {
   releaseSchedule: "Schedule",
   releaseDelete: "Delete this unpublished release",
   releaseDone: "Saved.",
+  releasePreviewNotice: (at: string) =>
+    `Staff preview: this release is not published; the public cannot see these values${at ? ` until ${at}` : ""}.`,
+  releaseValuesTitle: "Values of the release",
+  releaseValuesCaption: "Indicator values in the release's snapshot",
+  releaseColSeries: "Series",
+  releaseColValue: "Value",
+  releaseColUnit: "Unit",
+  releaseMore: "Show more",
+  releaseReport: "Quarterly report",
+  releaseReportPreview: "Preview the quarterly report (HTML)",
 };
 
 const en: Messages = {
