@@ -102,6 +102,7 @@ for (const backend of await referenceBackends()) {
       const y2022 = cells.filter((c) => c[col("period")] === "2022");
       assert.equal(y2022.length, 2);
       for (const c of y2022) assert.equal(c[col("value")], "12.83");
+      assert.deepEqual(new Set(cells.map((c) => c[col("unit")])), new Set(["percent"]), "the unit column");
     });
 
     it("keeps the two national series apart", async () => {

@@ -127,12 +127,12 @@ export async function exportData(
   const units = new Map(catalogue.indicators.map((i) => [i.code, i.unit]));
   const body =
     format === "xlsx"
-      ? xlsxStream(batches())
+      ? xlsxStream(batches(), units)
       : Readable.from(
           format === "csv"
-            ? csvChunks(batches())
+            ? csvChunks(batches(), units)
             : format === "json"
-              ? jsonChunks(batches(), { release: scope.release ?? null, at: scope.at })
+              ? jsonChunks(batches(), units, { release: scope.release ?? null, at: scope.at })
               : format === "sdmx-csv"
                 ? sdmxCsvChunks(batches(), units)
                 : sdmxJsonChunks(batches(), units, catalogue, scope.at),
@@ -140,12 +140,20 @@ export async function exportData(
   return { filename: `${name}.${EXTENSION[format]}`, contentType: CONTENT_TYPE[format], body };
 }
 
-async function* csvChunks(batches: AsyncGenerator<ComputedRow[]>): AsyncGenerator<string> {
+/** A row of the open-data CSV, JSON and XLSX: the value with its indicator's unit. */
+function record(o: ComputedRow, units: ReadonlyMap<string, string>) {
+  return observationRecord({ ...o, unit: units.get(o.indicator) ?? null });
+}
+
+async function* csvChunks(
+  batches: AsyncGenerator<ComputedRow[]>,
+  units: ReadonlyMap<string, string>,
+): AsyncGenerator<string> {
   yield `${OBSERVATION_COLUMNS.join(",")}\n`;
   for await (const batch of batches) {
     let chunk = "";
     for (const o of batch) {
-      const rec = observationRecord(o);
+      const rec = record(o, units);
       chunk += `${OBSERVATION_COLUMNS.map((c) => csvCell(rec[c])).join(",")}\n`;
     }
     yield chunk;
@@ -154,12 +162,13 @@ async function* csvChunks(batches: AsyncGenerator<ComputedRow[]>): AsyncGenerato
 
 async function* jsonChunks(
   batches: AsyncGenerator<ComputedRow[]>,
+  units: ReadonlyMap<string, string>,
   about: { release: number | null; at: Date },
 ): AsyncGenerator<string> {
   yield `{"release":${JSON.stringify(about.release)},"as_of":${JSON.stringify(about.at.toISOString())},"columns":${JSON.stringify(OBSERVATION_COLUMNS)},"items":[`;
   let first = true;
   for await (const batch of batches) {
-    const parts = batch.map((o) => JSON.stringify(observationRecord(o)));
+    const parts = batch.map((o) => JSON.stringify(record(o, units)));
     if (!parts.length) continue;
     yield `${first ? "" : ","}\n${parts.join(",\n")}`;
     first = false;
@@ -274,7 +283,7 @@ async function* sdmxJsonChunks(
 }
 
 /** XLSX through ExcelJS's streaming writer, pausing while the consumer has not drained. */
-function xlsxStream(batches: AsyncGenerator<ComputedRow[]>): Readable {
+function xlsxStream(batches: AsyncGenerator<ComputedRow[]>, units: ReadonlyMap<string, string>): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -292,7 +301,7 @@ function xlsxStream(batches: AsyncGenerator<ComputedRow[]>): Readable {
     sheet.addRow([...OBSERVATION_COLUMNS]).commit();
     for await (const batch of batches) {
       for (const o of batch) {
-        const rec = observationRecord(o);
+        const rec = record(o, units);
         sheet.addRow(OBSERVATION_COLUMNS.map((c) => cell(rec[c]))).commit();
       }
       if (out.writableNeedDrain) await once(out, "drain");
