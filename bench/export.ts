@@ -107,7 +107,7 @@ export async function benchExport(): Promise<BenchRow[]> {
         await sql`
           INSERT INTO computed_value (indicator, series, geography, area_code, area_level, hash, entries, periods, published)
           SELECT indicator, 'synthetic_' || n, geography, area_code, area_level, hash, entries, periods, true
-          FROM computed_value, generate_series(${copies}, ${scale - 1}) AS n
+          FROM computed_value, generate_series(${copies}::int, ${scale - 1}::int) AS n
           WHERE series = 'demo'`.execute(store.db);
         await sql`ANALYZE computed_value`.execute(store.db);
         copies = scale;

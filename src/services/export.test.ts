@@ -6,6 +6,7 @@ import {
   csvCell,
   csvLine,
   iterateObservations,
+  jsonLine,
   OBSERVATION_COLUMNS,
   observationRecord,
   observationsCsv,
@@ -40,6 +41,7 @@ describe("csvLine", () => {
     const expected = `${OBSERVATION_COLUMNS.map((c) => csvCell(rec[c])).join(",")}\n`;
     assert.equal(csvLine(o, "percent"), expected);
     assert.equal(csvLine(o, null), expected.replace(/,percent\n$/, ",\n"));
+    assert.equal(jsonLine(o, "percent"), JSON.stringify(rec), "the JSON line is the record's JSON");
   });
 });
 

@@ -79,6 +79,12 @@ export function csvLine(o: ComputedRow, unit: string | null): string {
   return `${csvCell(o.indicator)},${csvCell(o.geography)},${csvCell(o.area)},${csvCell(o.period)},${csvCell(o.series)},${csvCell(o.value)},${csvCell(o.numerator)},${csvCell(o.denominator)},${o.complete ? "true" : "false"},${csvCell(o.missing)},${csvCell(o.completeness)},${csvCell(o.method)},${csvCell(o.status)},${csvCell(unit)}\n`;
 }
 
+/** One value as the JSON object of `observationRecord`, written out for the same reason as `csvLine`. */
+export function jsonLine(o: ComputedRow, unit: string | null): string {
+  const j = JSON.stringify;
+  return `{"indicator":${j(o.indicator)},"geography":${j(o.geography)},"area":${j(o.area)},"period":${j(o.period)},"series":${j(o.series)},"value":${j(o.value)},"numerator":${j(o.numerator)},"denominator":${j(o.denominator)},"complete":${j(o.complete)},"missing":${j(o.missing)},"completeness":${j(o.completeness)},"method":${j(o.method)},"status":${j(o.status)},"unit":${j(unit)}}`;
+}
+
 /**
  * Every matching published observation, read from the database a batch of stored rows at a time
  * (bounded memory; see `streamComputed`). The query is checked first (unknown codes are errors).
