@@ -4,6 +4,7 @@
  * prints `{ ms, bytes, baseline_mb, peak_mb }` as JSON. Run by bench/export.ts.
  *
  *   tsx bench/export-child.ts DATABASE_URL SCHEMA FORMAT
+ *   (bench/export.ts runs it bundled, as plain JavaScript: see there why)
  */
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";

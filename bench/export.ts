@@ -6,6 +6,15 @@
  * demo series' computed values. Goal: peak under 200 MB whatever the size.
  *
  *   npm run bench -- export
+ *   DXM_BENCH_EXPORT_SCALES=1,2 npm run bench -- export    (sizes to measure; default 1,10)
+ *
+ * Progress (each stage and its time) goes to stderr, so a long run shows where it is.
+ *
+ * The child runs as plain JavaScript under `node`, bundled first by esbuild (installed with tsx):
+ * under `--import tsx` the loader's hook thread alone takes ~100 MB (an idle child measured 190 MB),
+ * which is not the export's memory. The catalogue reads its data files relative to its module
+ * (`import.meta.url` in src/catalog/csv.ts, the only use in the child's code): the bundle gets that
+ * module's URL, so the files are found.
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -19,8 +28,46 @@ import { postgresUnavailable } from "../src/store/testing.ts";
 import type { BenchRow } from "./stats.ts";
 
 const run = promisify(execFile);
-const child = new URL("./export-child.ts", import.meta.url).pathname;
+const root = new URL("../", import.meta.url);
+const childSource = new URL("./export-child.ts", import.meta.url).pathname;
+const child = new URL("node_modules/.cache/dxm-bench/export-child.mjs", root).pathname;
+
+/** Bundles the child into one ES module that `node` runs without a TypeScript loader. */
+async function bundleChild(): Promise<void> {
+  const csvModule = new URL("src/catalog/csv.ts", root).href;
+  await run(
+    new URL("node_modules/.bin/esbuild", root).pathname,
+    [
+      childSource,
+      "--bundle",
+      "--platform=node",
+      "--format=esm",
+      "--target=node20",
+      "--packages=external",
+      `--define:import.meta.url=${JSON.stringify(csvModule)}`,
+      `--outfile=${child}`,
+      "--log-level=warning",
+    ],
+    { maxBuffer: 1 << 20 },
+  );
+}
 const GOAL_MB = 200;
+/** One export may not take longer than this: a stuck export fails the run instead of hanging it. */
+const CHILD_TIMEOUT_MS = 10 * 60_000;
+
+function scales(): number[] {
+  const text = process.env.DXM_BENCH_EXPORT_SCALES ?? "1,10";
+  const list = text.split(",").map((x) => Number(x.trim()));
+  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 1 || n > 100)) {
+    throw new Error(`DXM_BENCH_EXPORT_SCALES: whole numbers from 1 to 100, comma-separated (got "${text}")`);
+  }
+  return [...new Set(list)].sort((a, b) => a - b);
+}
+
+const started = performance.now();
+function say(what: string): void {
+  process.stderr.write(`bench export: ${((performance.now() - started) / 1000).toFixed(1)} s  ${what}\n`);
+}
 
 interface Measure {
   ms: number;
@@ -30,8 +77,9 @@ interface Measure {
 }
 
 async function measure(url: string, schema: string, format: string): Promise<Measure> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", child, url, schema, format], {
+  const { stdout } = await run(process.execPath, [child, url, schema, format], {
     maxBuffer: 1 << 20,
+    timeout: CHILD_TIMEOUT_MS,
   });
   return JSON.parse(stdout.trim().split("\n").pop()!) as Measure;
 }
@@ -44,18 +92,31 @@ export async function benchExport(): Promise<BenchRow[]> {
   const store = await openStore({ databaseUrl: url, schema });
   const rows: BenchRow[] = [];
   try {
-    await prepareDatabase(store, { demo: true, demoOptions: TEST_DEMO });
-    for (const scale of [1, 10]) {
-      if (scale > 1) {
+    say("bundling the export child");
+    await bundleChild();
+    say("preparing the demo database");
+    await prepareDatabase(store, {
+      demo: true,
+      demoOptions: TEST_DEMO,
+      onProgress: (stage) => say(`  ${stage}`),
+    });
+    let copies = 1;
+    for (const scale of scales()) {
+      if (scale > copies) {
+        say(`adding synthetic copies ${copies}…${scale - 1} of the demo series`);
         await sql`
           INSERT INTO computed_value (indicator, series, geography, area_code, area_level, hash, entries, periods, published)
           SELECT indicator, 'synthetic_' || n, geography, area_code, area_level, hash, entries, periods, true
-          FROM computed_value, generate_series(1, ${scale - 1}) AS n
+          FROM computed_value, generate_series(${copies}::int, ${scale - 1}::int) AS n
           WHERE series = 'demo'`.execute(store.db);
+        await sql`ANALYZE computed_value`.execute(store.db);
+        copies = scale;
       }
       const values = await countComputed(store.db);
       for (const format of EXPORT_FORMATS) {
+        say(`×${scale} (${values.toLocaleString("en")} values): exporting ${format}`);
         const m = await measure(url, schema, format);
+        say(`  ${(m.ms / 1000).toFixed(1)} s, peak ${m.peak_mb.toFixed(0)} MB`);
         rows.push({
           benchmark: "export",
           case: `bulk ${format}, ×${scale} (${values.toLocaleString("en")} values)`,

@@ -34,6 +34,8 @@ for (const backend of await demoBackends()) {
       );
       const lines = res.body.trim().split("\n");
       assert.equal(lines[0]?.split(",")[0], "indicator");
+      assert.equal(lines[0]?.split(",").at(-1), "unit");
+      for (const line of lines.slice(1)) assert.equal(line.split(",").at(-1), "percent", line);
       assert.equal(lines.length - 1, json.items.length);
       assert.ok(json.items.length > 5);
     });

@@ -142,6 +142,46 @@ for (const backend of await demoBackends()) {
       assert.equal(JSON.parse(s.body).release_at_local, "2026-12-15T09:00:00+07:00");
     });
 
+    it("lets a reviewer preview the scheduled release's values and changes, privately, before its time", async () => {
+      clock = new Date(AT.getTime() - 1000);
+      const values = await call(
+        reviewer,
+        "GET",
+        `/api/v1/releases/${releaseId}/values?indicator=ECOM_SHARE_RETAIL&area=79&period=2026-Q3`,
+      );
+      assert.equal(values.statusCode, 200, values.body);
+      assert.equal(values.headers["cache-control"], "private, no-store");
+      const v = JSON.parse(values.body);
+      assert.equal(v.release.state, "scheduled");
+      assert.deepEqual(
+        v.items.map((o: { series: string; value: number; unit: string }) => [o.series, o.value, o.unit]),
+        [["reported", 10, "percent"]],
+      );
+      const detail = await call(reviewer, "GET", `/api/v1/releases/${releaseId}?change=new`);
+      assert.equal(detail.statusCode, 200);
+      assert.equal(detail.headers["cache-control"], "private, no-store");
+      assert.ok(JSON.parse(detail.body).changes.length > 0);
+      const file = await call(reviewer, "GET", `/api/v1/releases/${releaseId}/data?format=csv`);
+      assert.equal(file.statusCode, 200);
+      assert.equal(file.headers["cache-control"], "private, no-store");
+      // The reviewer's reads went through no public cache: the public still sees nothing.
+      assert.equal((await call(null, "GET", `/api/v1/releases/${releaseId}/values`)).statusCode, 404);
+      assert.equal((await call(null, "GET", `/api/v1/releases/${releaseId}`)).statusCode, 404);
+      const list = await call(null, "GET", "/api/v1/releases");
+      assert.deepEqual(JSON.parse(list.body).items, []);
+      assert.equal(list.headers["cache-control"], "public, no-cache");
+      assert.deepEqual(await publicReported(), []);
+      // Paging: one value a page, the next offset given.
+      const page = JSON.parse(
+        (await call(reviewer, "GET", `/api/v1/releases/${releaseId}/values?limit=1`)).body,
+      );
+      assert.equal(page.items.length, 1);
+      assert.equal(page.next_offset, 1);
+      const bad = await call(reviewer, "GET", `/api/v1/releases/${releaseId}/values?limit=0`);
+      assert.equal(bad.statusCode, 400);
+      assert.equal(JSON.parse(bad.body).field, "limit");
+    });
+
     it("shows nothing of the release one second before its time, on every public route", async () => {
       clock = new Date(AT.getTime() - 1000);
       assert.deepEqual(await publicReported(), []);
@@ -209,7 +249,12 @@ for (const backend of await demoBackends()) {
       );
       const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
       assert.deepEqual(Object.keys(rows[0]!), [...OBSERVATION_COLUMNS]);
+      assert.equal(OBSERVATION_COLUMNS.at(-1), "unit", "the unit is the last column");
       assert.ok(rows.length > 10);
+      assert.ok(
+        rows.every((r) => r.unit === "percent"),
+        "every row carries its indicator's unit",
+      );
       const vn2023 = rows.find((r) => r.area === "VN" && r.period === "2023" && r.series === "mic_estimate");
       assert.equal(Number(vn2023?.value), 16.5);
 
@@ -271,6 +316,8 @@ for (const backend of await demoBackends()) {
       const sheet = wb.getWorksheet("data")!;
       assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), [...OBSERVATION_COLUMNS]);
       assert.equal(sheet.actualRowCount, rows.length + 1);
+      assert.equal(sheet.getRow(2).getCell(OBSERVATION_COLUMNS.length).value, "percent");
+      assert.ok(json.items.every((o: { unit: string }) => o.unit === "percent"));
     });
 
     it("neutralises formulas in CSV, SDMX-CSV and XLSX exports", async () => {

@@ -54,24 +54,31 @@ export async function runReportCommand(args: readonly string[], ctx: ReportComma
     throw new UsageError("report: --out DIR is the folder to write report.html and report.pdf");
   const dir = resolve(values.out);
   const now = (ctx.now ?? (() => new Date()))();
-  const report = await ctx.withStore("report", (store) =>
-    buildQuarterlyReport(store, CLI_ACTOR, values.release!, now),
-  );
+  const noPdf = values["no-pdf"] === true;
+  const { report, pdf } = await ctx.withStore("report", async (store) => {
+    const report = await buildQuarterlyReport(store, CLI_ACTOR, values.release!, now);
+    if (noPdf) return { report, pdf: null };
+    ctx.out.info("printing the PDF with Chromium…");
+    return { report, pdf: await reportPdf(store, report, ctx.chromiumPath, now) };
+  });
   mkdirSync(dir, { recursive: true });
   const html = join(dir, "report.html");
   writeAtomically(html, report.html);
-  let pdf: string | null = null;
-  if (!values["no-pdf"]) {
-    ctx.out.info("printing the PDF with Chromium…");
-    pdf = join(dir, "report.pdf");
-    writeAtomically(pdf, await reportPdf(report, ctx.chromiumPath));
+  let pdfPath: string | null = null;
+  if (pdf) {
+    pdfPath = join(dir, "report.pdf");
+    writeAtomically(pdfPath, pdf.pdf);
   }
   ctx.out.result({
-    release: report.data.release.id,
-    period: report.data.period,
-    state: report.data.release.state,
+    release: report.release.id,
+    period: report.period,
+    state: report.release.state,
+    // A published release's report is the stored one: these hashes match every download of it.
+    frozen: report.frozen !== null,
     html,
-    pdf,
+    html_sha256: report.htmlSha256,
+    pdf: pdfPath,
+    pdf_sha256: pdf?.sha256 ?? null,
   });
   return EXIT.ok;
 }

@@ -37,8 +37,8 @@ export interface DeQuery {
   method?: DeMethod[];
   intensity?: IntensityVariant;
   series?: string[];
-  /** The instant the public reads at (release embargo); default now. */
-  at?: Date;
+  /** The instant the public reads at (release embargo); default now. A frozen report reads at its release time. */
+  publishedAt?: Date;
 }
 
 export interface DeItem {
@@ -80,7 +80,7 @@ async function gatherCells(store: Store, q: DeQuery): Promise<Cell[]> {
     ...(q.periodKind?.length ? { periodKind: q.periodKind } : {}),
     ...(q.series?.length ? { series: q.series } : {}),
     publishedOnly: true,
-    ...(q.at ? { publishedAt: q.at } : {}),
+    ...(q.publishedAt ? { publishedAt: q.publishedAt } : {}),
   });
   const cells = new Map<string, Cell>();
   const cellOf = (r: ComputedRow) => {
@@ -217,7 +217,7 @@ export async function provinceSpillover(
     method: DeMethod;
     intensity?: IntensityVariant;
     series?: string[];
-    at?: Date;
+    publishedAt?: Date;
   },
 ): Promise<ProvinceSpillover[]> {
   const items = await measure(store, {
@@ -227,7 +227,7 @@ export async function provinceSpillover(
     method: [q.method],
     ...(q.intensity ? { intensity: q.intensity } : {}),
     ...(q.series?.length ? { series: q.series } : {}),
-    ...(q.at ? { at: q.at } : {}),
+    ...(q.publishedAt ? { publishedAt: q.publishedAt } : {}),
   });
   const names = new Map(
     (await listAreas(store.db, { geography: [q.geography], level: ["province"] })).map((a) => [a.code, a]),

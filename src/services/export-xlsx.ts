@@ -2,48 +2,58 @@
  * Published observations as an Excel workbook, for the "download" buttons of the public pages: the
  * same columns and rows as the CSV export (`export.ts`), one sheet, a frozen header row and numbers
  * stored as numbers. Text a spreadsheet would run as a formula (= + - @ …) gets a leading apostrophe,
- * as in the CSV (§7). Kept minimal: the open-data formats (SDMX, JSON, release files) live elsewhere.
+ * as in the CSV (§7), through the one neutraliser of `export.ts`.
+ *
+ * Streamed (`xlsx-stream.ts`: backpressure, a new sheet past 1,048,575 rows), so memory stays
+ * bounded whatever the number of rows — it used to build the whole workbook in memory. The query
+ * is checked, and its first row read, before the stream is handed out: a bad query is a 4xx, not a
+ * broken download.
  */
-import ExcelJS from "exceljs";
-import { DxmError } from "../domain/errors.ts";
+import type { Readable } from "node:stream";
 import type { Store } from "../store/db.ts";
-import { iterateObservations, OBSERVATION_COLUMNS, observationRecord } from "./export.ts";
+import {
+  iterateObservations,
+  neutralizeFormula,
+  OBSERVATION_COLUMNS,
+  observationRecord,
+  type UnitRow,
+} from "./export.ts";
 import type { ObservationQuery } from "./read.ts";
+import { streamXlsx, type XlsxCell } from "./xlsx-stream.ts";
 
-/** A workbook is built in memory: past this many rows, ask for a narrower query (or the CSV). */
-export const XLSX_MAX_ROWS = 200_000;
-
-function cell(v: unknown): string | number | boolean | null {
+function cell(v: unknown): XlsxCell {
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "boolean") return v;
-  const s = Array.isArray(v) ? v.join(" ") : String(v);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return neutralizeFormula(Array.isArray(v) ? v.join(" ") : String(v));
 }
 
 export async function observationsXlsx(
   store: Store,
   query: Omit<ObservationQuery, "limit" | "offset">,
-): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "dxmonitor";
-  const sheet = workbook.addWorksheet("observations", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = OBSERVATION_COLUMNS.map((c) => ({ header: c, key: c, width: c === "missing" ? 24 : 14 }));
-  sheet.getRow(1).font = { bold: true };
-  let n = 0;
-  for await (const o of iterateObservations(store, query)) {
-    if (++n > XLSX_MAX_ROWS) {
-      throw new DxmError(
-        "invalid_parameter",
-        `more than ${XLSX_MAX_ROWS} rows: narrow the query or use the CSV`,
-        {
-          messageVi: `Hơn ${XLSX_MAX_ROWS} dòng: hãy thu hẹp truy vấn hoặc tải CSV`,
-          field: "indicator",
-        },
-      );
+): Promise<Readable> {
+  const rows = iterateObservations(store, query);
+  const first = await rows.next();
+  async function* batches(): AsyncGenerator<XlsxCell[][]> {
+    let batch: XlsxCell[][] = [];
+    const add = (o: UnitRow) => {
+      const rec = observationRecord(o);
+      batch.push(OBSERVATION_COLUMNS.map((c) => cell(rec[c])));
+    };
+    if (!first.done) add(first.value);
+    for await (const o of rows) {
+      add(o);
+      if (batch.length === 1000) {
+        yield batch;
+        batch = [];
+      }
     }
-    const rec = observationRecord(o);
-    sheet.addRow(OBSERVATION_COLUMNS.map((c) => cell(rec[c])));
+    if (batch.length) yield batch;
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return streamXlsx(batches(), {
+    sheetName: "observations",
+    header: OBSERVATION_COLUMNS,
+    styled: { widths: OBSERVATION_COLUMNS.map((c) => (c === "missing" ? 24 : 14)) },
+    creator: "dxmonitor",
+  });
 }

@@ -2,7 +2,15 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { DxmError } from "../domain/errors.ts";
 import type { Store } from "../store/db.ts";
-import { csvCell, iterateObservations, OBSERVATION_COLUMNS, observationsCsv } from "./export.ts";
+import {
+  csvCell,
+  csvLine,
+  iterateObservations,
+  jsonLine,
+  OBSERVATION_COLUMNS,
+  observationRecord,
+  observationsCsv,
+} from "./export.ts";
 import { referenceBackends } from "./testing.ts";
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -10,6 +18,32 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   for await (const x of it) out.push(x);
   return out;
 }
+
+describe("csvLine", () => {
+  it("writes the columns of OBSERVATION_COLUMNS in order, each cell as csvCell does", () => {
+    const o = {
+      indicator: "DE_SHARE_GDP",
+      geography: "2025" as const,
+      area: "79",
+      period: "2026-Q3",
+      periodEnd: "2026-09-30",
+      series: "reported",
+      value: -1.5,
+      numerator: null,
+      denominator: 200,
+      complete: false,
+      missing: ["=A1", "B,2"],
+      completeness: 0.5,
+      method: '=HYPERLINK("x")',
+      status: "preliminary" as const,
+    };
+    const rec = observationRecord({ ...o, unit: "percent" });
+    const expected = `${OBSERVATION_COLUMNS.map((c) => csvCell(rec[c])).join(",")}\n`;
+    assert.equal(csvLine(o, "percent"), expected);
+    assert.equal(csvLine(o, null), expected.replace(/,percent\n$/, ",\n"));
+    assert.equal(jsonLine(o, "percent"), JSON.stringify(rec), "the JSON line is the record's JSON");
+  });
+});
 
 describe("csvCell", () => {
   for (const text of ["=1+1", "+1", "-1", "@SUM(A1)", "\tcmd", "\rcmd", "-3.5"]) {
@@ -102,6 +136,7 @@ for (const backend of await referenceBackends()) {
       const y2022 = cells.filter((c) => c[col("period")] === "2022");
       assert.equal(y2022.length, 2);
       for (const c of y2022) assert.equal(c[col("value")], "12.83");
+      assert.deepEqual(new Set(cells.map((c) => c[col("unit")])), new Set(["percent"]), "the unit column");
     });
 
     it("keeps the two national series apart", async () => {

@@ -3,6 +3,7 @@
  * starting with = + - @, tab or carriage return) are neutralised with a leading apostrophe (§7).
  */
 import { formatPeriod, parsePeriod } from "../domain/period.ts";
+import { listIndicators } from "../store/catalog-repo.ts";
 import { type ComputedRow, streamComputed } from "../store/computed-repo.ts";
 import type { Store } from "../store/db.ts";
 import { getObservations, type ObservationQuery } from "./read.ts";
@@ -21,7 +22,17 @@ export const OBSERVATION_COLUMNS = [
   "completeness",
   "method",
   "status",
+  // Appended (not beside `value`) so that readers by position keep working.
+  "unit",
 ] as const;
+
+/** A value with its indicator's unit (as in the catalogue: %, VND billion, …). */
+export type UnitRow = ComputedRow & { readonly unit: string | null };
+
+/** The unit of every indicator, by code (exports attach it to each row). */
+export async function indicatorUnits(store: Store): Promise<Map<string, string>> {
+  return new Map((await listIndicators(store.db)).map((i) => [i.code, i.unit]));
+}
 
 /**
  * Text a spreadsheet would run as a formula (starting with = + - @, tab or carriage return) gets a
@@ -39,7 +50,7 @@ export function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-export function observationRecord(o: ComputedRow): Record<(typeof OBSERVATION_COLUMNS)[number], unknown> {
+export function observationRecord(o: UnitRow): Record<(typeof OBSERVATION_COLUMNS)[number], unknown> {
   return {
     indicator: o.indicator,
     geography: o.geography,
@@ -54,7 +65,24 @@ export function observationRecord(o: ComputedRow): Record<(typeof OBSERVATION_CO
     completeness: o.completeness,
     method: o.method,
     status: o.status,
+    unit: o.unit,
   };
+}
+
+/**
+ * One CSV line of a value, the columns of `OBSERVATION_COLUMNS` in order. Written out rather than
+ * through `observationRecord`: a bulk export makes millions of lines, and the intermediate objects
+ * were most of its time. Key codes (indicator, geography, area, period, series) are validated codes
+ * and numbers are numbers; every text goes through `csvCell` all the same.
+ */
+export function csvLine(o: ComputedRow, unit: string | null): string {
+  return `${csvCell(o.indicator)},${csvCell(o.geography)},${csvCell(o.area)},${csvCell(o.period)},${csvCell(o.series)},${csvCell(o.value)},${csvCell(o.numerator)},${csvCell(o.denominator)},${o.complete ? "true" : "false"},${csvCell(o.missing)},${csvCell(o.completeness)},${csvCell(o.method)},${csvCell(o.status)},${csvCell(unit)}\n`;
+}
+
+/** One value as the JSON object of `observationRecord`, written out for the same reason as `csvLine`. */
+export function jsonLine(o: ComputedRow, unit: string | null): string {
+  const j = JSON.stringify;
+  return `{"indicator":${j(o.indicator)},"geography":${j(o.geography)},"area":${j(o.area)},"period":${j(o.period)},"series":${j(o.series)},"value":${j(o.value)},"numerator":${j(o.numerator)},"denominator":${j(o.denominator)},"complete":${j(o.complete)},"missing":${j(o.missing)},"completeness":${j(o.completeness)},"method":${j(o.method)},"status":${j(o.status)},"unit":${j(unit)}}`;
 }
 
 /**
@@ -65,8 +93,9 @@ export async function* iterateObservations(
   store: Store,
   query: Omit<ObservationQuery, "limit" | "offset">,
   batchRows = 200,
-): AsyncGenerator<ComputedRow> {
+): AsyncGenerator<UnitRow> {
   await getObservations(store, { ...query, limit: 1, offset: 0 });
+  const units = await indicatorUnits(store);
   const { at, period, ...filter } = query;
   const periods = period?.map((p) => formatPeriod(parsePeriod(p, "period")));
   for await (const batch of streamComputed(
@@ -79,7 +108,7 @@ export async function* iterateObservations(
     },
     batchRows,
   )) {
-    yield* batch;
+    for (const o of batch) yield { ...o, unit: units.get(o.indicator) ?? null };
   }
 }
 
@@ -92,10 +121,7 @@ export async function* observationsCsv(
   const first = await rows.next();
   yield `${OBSERVATION_COLUMNS.join(",")}\n`;
   if (first.done) return;
-  const line = (o: ComputedRow) => {
-    const rec = observationRecord(o);
-    return `${OBSERVATION_COLUMNS.map((c) => csvCell(rec[c])).join(",")}\n`;
-  };
+  const line = (o: UnitRow) => csvLine(o, o.unit);
   yield line(first.value);
   for await (const o of rows) yield line(o);
 }

@@ -19,12 +19,12 @@ export interface ProgressQuery {
   geography: Geography;
   area?: string[];
   series?: string[];
+  /** The instant the public reads at (release embargo); default now. A frozen report reads at its release time. */
+  publishedAt?: Date;
   /** Baseline year (x₀ at t₀: the value of that year, or the first after it); default the first value. */
   baseline?: number;
   /** Nominal GDP/GRDP growth a year as a fraction, for shares of GDP. */
   gdpGrowth?: number;
-  /** The instant the public reads at (release embargo); default now. */
-  at?: Date;
 }
 
 export interface ProgressItem extends Progress {
@@ -79,7 +79,7 @@ export async function getProgress(store: Store, q: ProgressQuery): Promise<Progr
     periodKind: ["Y"],
     ...(q.series?.length ? { series: q.series } : {}),
     publishedOnly: true,
-    ...(q.at ? { publishedAt: q.at } : {}),
+    ...(q.publishedAt ? { publishedAt: q.publishedAt } : {}),
   });
   // (indicator, area, series) → complete annual points
   const points = new Map<string, { year: number; value: number }[]>();

@@ -12,9 +12,10 @@ import { DxmError } from "../domain/errors.ts";
 import type { Observation } from "../domain/observation.ts";
 import type { Store } from "../store/db.ts";
 import { upsertObservations } from "../store/observations-repo.ts";
-import { buildQuarterlyReport } from "./quarterly-report.ts";
+import { buildQuarterlyReport, listReportVersions, releaseReport, reportPdf } from "./quarterly-report.ts";
 import { recompute } from "./recompute.ts";
 import { prepareRelease, scheduleRelease } from "./releases.ts";
+import { findReportRelease, gatherReportData } from "./report/report-data.ts";
 import { demoBackends } from "./testing.ts";
 
 const cfg = loadConfig();
@@ -110,18 +111,25 @@ for (const backend of await demoBackends()) {
         (e) => e instanceof DxmError && e.code === "not_found",
       );
       const report = await buildQuarterlyReport(store, null, "2026-Q3", AFTER);
-      assert.equal(report.data.embargoed, false);
+      assert.equal(report.embargoed, false);
       assert.doesNotMatch(report.html, /CẤM CÔNG BỐ/);
     });
 
     it("marks a copy made before the release time as embargoed (command line)", async () => {
       const report = await buildQuarterlyReport(store, CLI_ACTOR, "2026-Q3", BEFORE);
-      assert.equal(report.data.embargoed, true);
+      assert.equal(report.embargoed, true);
+      assert.equal(report.frozen, null, "a preview is not stored");
       assert.match(report.html, /CẤM CÔNG BỐ TRƯỚC 2026-10-15T09:00:00\+07:00/);
     });
 
     it("has every section, server-rendered charts, the revision note and bilingual headings", async () => {
-      const { html, data } = await buildQuarterlyReport(store, null, "2026-Q3", AFTER);
+      const { html } = await buildQuarterlyReport(store, null, "2026-Q3", AFTER);
+      const data = await gatherReportData(
+        store,
+        null,
+        await findReportRelease(store, null, "2026-Q3", AFTER),
+        AFTER,
+      );
       for (const [id, heading] of SECTIONS) {
         assert.match(html, new RegExp(`<section id="${id}"`), id);
         assert.match(html, heading, id);
@@ -184,5 +192,85 @@ for (const backend of await demoBackends()) {
         }
       });
     }
+
+    it("is frozen at publication: a correction makes a new version and the old one keeps its bytes", async () => {
+      const first = await buildQuarterlyReport(store, null, "2026-Q3", AFTER);
+      assert.ok(first.frozen, "the published report is stored");
+      assert.equal(first.frozen.dataAt.getTime(), RELEASE_AT.getTime(), "read as at the release time");
+      const firstPdf =
+        backend.name === "pglite" && existsSync(cfg.chromiumPath)
+          ? await reportPdf(store, first, cfg.chromiumPath, AFTER)
+          : null;
+
+      // A correction of 2026-Q3, released five days later.
+      const fixedAt = new Date("2026-10-20T02:00:00Z");
+      const releasedAt = new Date("2026-10-21T02:00:00Z");
+      const later = new Date("2026-10-22T02:00:00Z");
+      await approve(store, [obs("79", "ECOM_REVENUE", 150, "2026-Q3")]);
+      const fix = await prepareRelease(
+        store,
+        CLI_ACTOR,
+        { period: "2026-Q3", note: "Hiệu chỉnh doanh thu thương mại điện tử quý 3" },
+        fixedAt,
+      );
+      await scheduleRelease(store, CLI_ACTOR, fix.id, { at: releasedAt }, fixedAt);
+
+      // Between the correction's scheduling and its time, the public still reads the first version.
+      const still = await buildQuarterlyReport(store, null, "2026-Q3", new Date(releasedAt.getTime() - 1000));
+      assert.equal(still.release.id, first.release.id);
+      assert.equal(still.html, first.html);
+
+      const old = await releaseReport(store, null, first.release.id, later);
+      assert.equal(old.html, first.html, "the old report's HTML is byte for byte the same");
+      assert.equal(old.htmlSha256, first.htmlSha256);
+      const current = await buildQuarterlyReport(store, null, "2026-Q3", later);
+      assert.equal(current.release.id, fix.id);
+      assert.notEqual(current.htmlSha256, first.htmlSha256, "the correction's report differs");
+      assert.match(current.html, /Hiệu chỉnh doanh thu thương mại điện tử quý 3/);
+      assert.match(current.html, /2026-Q3<\/td><td class="num">130,00 → 150,00/);
+      assert.doesNotMatch(old.html, /130,00 → 150,00/);
+
+      const versions = await listReportVersions(store, null, "2026-Q3", later);
+      assert.deepEqual(
+        versions.map((v) => [v.release.id, v.current, v.stored?.htmlSha256]),
+        [
+          [fix.id, true, current.htmlSha256],
+          [first.release.id, false, first.htmlSha256],
+        ],
+      );
+
+      if (firstPdf) {
+        const again = await reportPdf(store, old, cfg.chromiumPath, later);
+        assert.ok(again.pdf.equals(firstPdf.pdf), "the old PDF is byte for byte the same");
+        assert.equal(again.sha256, firstPdf.sha256);
+        const fresh = await reportPdf(store, current, cfg.chromiumPath, later);
+        assert.notEqual(fresh.sha256, firstPdf.sha256);
+      }
+
+      // The database itself refuses to rewrite or delete a stored report.
+      await assert.rejects(
+        store.db
+          .updateTable("release_report")
+          .set({ html: "<p>rewritten</p>" })
+          .where("release_id", "=", first.release.id)
+          .execute(),
+        /cannot be changed/,
+      );
+      await assert.rejects(
+        store.db.deleteFrom("release_report").where("release_id", "=", first.release.id).execute(),
+        /cannot be deleted/,
+      );
+    });
+
+    it("makes a release's report from that release's data even when first read after a later release", async () => {
+      // The 2026-Q2 release was never read; since then 2026-Q2's value was revised 100 → 120.
+      const r = await findReportRelease(store, null, "2026-Q2", AFTER);
+      const data = await gatherReportData(store, null, r, AFTER);
+      const q2 = await releaseReport(store, null, r.id, AFTER);
+      assert.equal(q2.frozen?.dataAt.getTime(), new Date("2026-07-15T02:00:00Z").getTime());
+      assert.deepEqual(data.revisions, [], "the first release revises nothing");
+      assert.doesNotMatch(q2.html, /100,00 → 120,00/);
+      assert.doesNotMatch(q2.html, /Số liệu quý 3\/2026/, "not the later release's note");
+    });
   });
 }

@@ -218,16 +218,28 @@ export async function findPublishedReleaseOf(
   return all.find((r) => r.period === text);
 }
 
-/** The indicator values of a release's snapshot (all of them: callers filter). */
+/**
+ * The indicator values of a release's snapshot, filtered and paged. Before the release time only
+ * staff may read them (a reviewer's preview of what will be published); for the public the release
+ * does not exist yet.
+ */
 export async function releaseValues(
   store: Store,
   viewer: Actor | null,
   id: number,
   now: Date,
-  filter: { indicator?: string[]; geography?: ("2008" | "2025")[]; area?: string[]; period?: string[] } = {},
+  filter: {
+    indicator?: string[];
+    geography?: ("2008" | "2025")[];
+    area?: string[];
+    period?: string[];
+    limit?: number;
+    offset?: number;
+  } = {},
 ): Promise<ComputedRow[]> {
   await visibleRecord(store, viewer, id, now);
-  return queryComputed(store.db, { ...filter, release: id });
+  const period = filter.period?.map((p) => formatPeriod(parsePeriod(p, "period")));
+  return queryComputed(store.db, { ...filter, ...(period ? { period } : {}), release: id });
 }
 
 /** Throws unless the viewer may read the data of release `id` at `now`. */

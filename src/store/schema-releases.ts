@@ -1,4 +1,4 @@
-/** Table types of releases and their snapshots (migration 0007). */
+/** Table types of releases and their snapshots (migrations 0007, 0009). */
 import type { ColumnType, Generated } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -54,9 +54,24 @@ export interface ReleaseChangeTable {
   new_value: number | null;
 }
 
+/** The frozen quarterly report of a published release (migration 0009). */
+export interface ReleaseReportTable {
+  release_id: number;
+  period: string;
+  /** The instant the report's data were read as at: the release time. */
+  data_at: Timestamp;
+  generated_at: Timestamp;
+  html: string;
+  html_sha256: string;
+  pdf: Uint8Array | null;
+  pdf_sha256: string | null;
+  pdf_generated_at: NullableTimestamp;
+}
+
 export interface ReleaseTables {
   release: ReleaseTable;
   release_observation: ReleaseObservationTable;
   release_row: ReleaseRowTable;
   release_change: ReleaseChangeTable;
+  release_report: ReleaseReportTable;
 }

@@ -68,7 +68,7 @@ export const digitalEconomyRoutes =
           ...(q.method ? { method: q.method } : {}),
           ...(q.intensity ? { intensity: q.intensity } : {}),
           ...(q.series ? { series: q.series } : {}),
-          at: now(),
+          publishedAt: now(),
         });
         return { items: items.map(deItemJson) };
       },
@@ -97,7 +97,7 @@ export const digitalEconomyRoutes =
           method: q.method,
           ...(q.intensity ? { intensity: q.intensity } : {}),
           ...(q.series ? { series: q.series } : {}),
-          at: now(),
+          publishedAt: now(),
         });
         return {
           items: rows.map((r) => ({

@@ -1,6 +1,6 @@
 /**
  * Downloads of published observations for the public pages: `/observations.csv` (streamed) and
- * `/observations.xlsx`, with the filters of `/observations` (no paging: every matching row). A
+ * `/observations.xlsx` (streamed too), with the filters of `/observations` (no paging: every matching row). A
  * minimal, additive pair of routes; the open-data export formats are another part of the API.
  */
 import { Readable } from "node:stream";
@@ -67,11 +67,11 @@ export const observationDownloadRoutes =
         },
       },
       async (req, reply) => {
-        const buffer = await observationsXlsx(store, toQuery(req.query));
+        const body = await observationsXlsx(store, toQuery(req.query));
         return reply
           .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
           .header("Content-Disposition", `attachment; filename="${fileName(req.query, "xlsx")}"`)
-          .send(buffer);
+          .send(body);
       },
     );
   };

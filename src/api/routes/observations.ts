@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { observationRecord } from "../../services/export.ts";
+import { indicatorUnits, observationRecord } from "../../services/export.ts";
 import { getObservations } from "../../services/read.ts";
 import type { Store } from "../../store/db.ts";
 import {
@@ -58,8 +58,9 @@ export const observationRoutes =
           limit: q.limit,
           offset: q.offset,
         });
+        const units = await indicatorUnits(store);
         return {
-          items: page.items.map(observationRecord),
+          items: page.items.map((o) => observationRecord({ ...o, unit: units.get(o.indicator) ?? null })),
           next_offset: page.nextOffset,
         };
       },

@@ -3,7 +3,7 @@
  * JSON, SDMX-CSV 2.0 and SDMX-JSON 2.0 (streamed), and the SDMX structure: the data structure
  * definition and its codelists.
  */
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -31,9 +31,11 @@ const fileResponse = {
     ),
 };
 
-function sendFile(reply: FastifyReply, file: ExportFile) {
+function sendFile(req: FastifyRequest, reply: FastifyReply, file: ExportFile) {
   reply.header("Content-Disposition", `attachment; filename="${file.filename}"`);
-  reply.header("Cache-Control", "public, max-age=60, must-revalidate");
+  // A logged-in reader may be downloading an embargoed release: never kept by a shared cache.
+  const personal = req.principal !== null || req.headers.authorization !== undefined;
+  reply.header("Cache-Control", personal ? "private, no-store" : "public, max-age=60, must-revalidate");
   reply.header("X-Content-Type-Options", "nosniff");
   return reply.type(file.contentType).send(file.body);
 }
@@ -65,7 +67,7 @@ export const openDataRoutes =
           { ...(q.series ? { series: q.series } : {}), ...(q.geography ? { geography: q.geography } : {}) },
           q.format,
         );
-        return sendFile(reply, file);
+        return sendFile(req, reply, file);
       },
     );
 
@@ -96,7 +98,7 @@ export const openDataRoutes =
           },
           q.format,
         );
-        return sendFile(reply, file);
+        return sendFile(req, reply, file);
       },
     );
 
@@ -118,7 +120,7 @@ export const openDataRoutes =
           req.query.indicator ? { indicator: req.query.indicator } : {},
           req.query.format,
         );
-        return sendFile(reply, file);
+        return sendFile(req, reply, file);
       },
     );
 

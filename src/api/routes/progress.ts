@@ -62,7 +62,7 @@ export const progressRoutes =
           ...(q.series ? { series: q.series } : {}),
           ...(q.baseline !== undefined ? { baseline: q.baseline } : {}),
           ...(q.gdp_growth !== undefined ? { gdpGrowth: q.gdp_growth / 100 } : {}),
-          at: now(),
+          publishedAt: now(),
         });
         return { items: items.map(progressJson) };
       },

@@ -3,8 +3,11 @@
  * a period, schedule it (Vietnam time when no offset is given) and delete one that is not out yet.
  * Before its time a release is invisible to the public (404), its values too.
  */
+
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { indicatorUnits, OBSERVATION_COLUMNS, observationRecord } from "../../services/export.ts";
 import {
   canSeeUnpublishedReleases,
   deleteRelease,
@@ -14,10 +17,11 @@ import {
   prepareRelease,
   type ReleaseChange,
   type ReleaseView,
+  releaseValues,
   scheduleRelease,
 } from "../../services/releases.ts";
 import type { Store } from "../../store/db.ts";
-import { list, period } from "../params.ts";
+import { areaCode, geography, indicatorCode, list, period } from "../params.ts";
 
 export function releaseJson(r: ReleaseView, staff: boolean) {
   return {
@@ -55,6 +59,16 @@ export function changeJson(c: ReleaseChange) {
   };
 }
 
+/**
+ * Cache policy of answers that differ for staff: a logged-in reader's answer (it may hold an
+ * embargoed release) is `private, no-store` — never kept by a shared cache nor the browser; the
+ * public's may be kept but is revalidated each time (the ETag still saves the body).
+ */
+export function staffAwareCaching(req: FastifyRequest, reply: FastifyReply): void {
+  const personal = req.principal !== null || req.headers.authorization !== undefined;
+  reply.header("Cache-Control", personal ? "private, no-store" : "public, no-cache");
+}
+
 export const releaseId = z.strictObject({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 const note = z.string().max(NOTE_MAX, `note: at most ${NOTE_MAX} characters`).nullable().optional();
 
@@ -75,8 +89,7 @@ export const releaseRoutes =
         },
       },
       async (req, reply) => {
-        // Staff see more than the public: caches must ask again each time (the ETag still saves the body).
-        reply.header("Cache-Control", "public, no-cache");
+        staffAwareCaching(req, reply);
         const items = await listReleases(store, req.principal, now());
         const staff = canSeeUnpublishedReleases(req.principal);
         return { items: items.map((r) => releaseJson(r, staff)) };
@@ -102,7 +115,7 @@ export const releaseRoutes =
         },
       },
       async (req, reply) => {
-        reply.header("Cache-Control", "public, no-cache");
+        staffAwareCaching(req, reply);
         const q = req.query;
         const r = await getRelease(store, req.principal, req.params.id, now(), {
           ...(q.change ? { change: q.change } : {}),
@@ -114,6 +127,57 @@ export const releaseRoutes =
           ...releaseJson(r, canSeeUnpublishedReleases(req.principal)),
           changes: r.changes.map(changeJson),
           next_offset: r.nextOffset,
+        };
+      },
+    );
+
+    app.get(
+      "/releases/:id/values",
+      {
+        schema: {
+          summary:
+            "The indicator values of one release (its snapshot), a page at a time; before its time for staff only (a preview of what it will publish)",
+          tags: ["releases"],
+          params: releaseId,
+          querystring: z.strictObject({
+            indicator: list(indicatorCode).optional(),
+            geography: list(geography).optional(),
+            area: list(areaCode).optional(),
+            period: list(period).optional(),
+            limit: z.coerce.number().int().min(1).max(5000).default(500),
+            offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+          }),
+          response: {
+            200: z
+              .unknown()
+              .describe(
+                "`{ release: { id, period, state }, columns, items: [value], next_offset }`; `private, no-store` for a logged-in reader",
+              ),
+          },
+        },
+      },
+      async (req, reply) => {
+        staffAwareCaching(req, reply);
+        const q = req.query;
+        const at = now();
+        const r = await getRelease(store, req.principal, req.params.id, at, { limit: 1 });
+        const rows = await releaseValues(store, req.principal, req.params.id, at, {
+          ...(q.indicator ? { indicator: q.indicator } : {}),
+          ...(q.geography ? { geography: q.geography } : {}),
+          ...(q.area ? { area: q.area } : {}),
+          ...(q.period ? { period: q.period } : {}),
+          limit: q.limit + 1,
+          offset: q.offset,
+        });
+        const units = await indicatorUnits(store);
+        const more = rows.length > q.limit;
+        return {
+          release: { id: r.id, period: r.period, state: r.state },
+          columns: OBSERVATION_COLUMNS,
+          items: (more ? rows.slice(0, q.limit) : rows).map((o) =>
+            observationRecord({ ...o, unit: units.get(o.indicator) ?? null }),
+          ),
+          next_offset: more ? q.offset + q.limit : null,
         };
       },
     );

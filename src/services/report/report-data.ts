@@ -1,6 +1,8 @@
 /**
  * What the quarterly report of a release says, gathered from the public read services as the
- * public sees them at `now` (after the release time, the release's snapshot is part of them):
+ * public sees them at the release's time (`publishedAt`: the release's snapshot and no later one,
+ * whatever the clock says now — so a report made a month later, after the next release, still shows
+ * this release's values; and a reviewer's preview before the time shows what will be published):
  * the national digital-economy share and its components for the release's period, the annual
  * trend of every series, Decision 411's national targets with their progress classes, provinces'
  * shares (map and ranking), the spillover by sector, the action programmes, and the release's
@@ -86,7 +88,8 @@ export interface ReportData {
   readonly industryNames: ReadonlyMap<string, { vi: string; en: string }>;
 }
 
-async function findRelease(
+/** The newest scheduled release of the period the viewer may see (the public: a published one). */
+export async function findReportRelease(
   store: Store,
   viewer: Actor | null,
   period: string,
@@ -109,22 +112,37 @@ async function findRelease(
   return r;
 }
 
+/**
+ * The report's data for a scheduled release (the caller checked the viewer may see it), read as
+ * the public reads at the release time; `now` decides only whether the report is still embargoed.
+ */
 export async function gatherReportData(
   store: Store,
   viewer: Actor | null,
-  periodText: string,
+  release: ReleaseView,
   now: Date,
 ): Promise<ReportData> {
-  const p = parsePeriod(periodText, "release");
+  const p = parsePeriod(release.period, "release");
   const period = formatPeriod(p);
   const geography = geographyOfPeriod(p);
-  const release = await findRelease(store, viewer, period, now);
+  if (!release.releaseAt) {
+    throw new DxmError("invalid_data", `Release ${release.id} is a draft: schedule it before its report`, {
+      field: "release",
+      messageVi: `Đợt công bố ${release.id} còn là bản nháp: hãy lên lịch trước khi lập báo cáo`,
+    });
+  }
+  const at = release.releaseAt;
   const detail = await getRelease(store, viewer, release.id, now, {
     change: ["revised", "withdrawn"],
     limit: 40,
   });
 
-  const national = await measure(store, { geography, area: [NATION_CODE], period: [period] });
+  const national = await measure(store, {
+    geography,
+    area: [NATION_CODE],
+    period: [period],
+    publishedAt: at,
+  });
 
   const trendRows = await queryComputed(store.db, {
     indicator: ["DE_SHARE_GDP"],
@@ -132,6 +150,7 @@ export async function gatherReportData(
     area: [NATION_CODE],
     periodKind: ["Y"],
     publishedOnly: true,
+    publishedAt: at,
   });
   const trend = new Map<string, { year: number; value: number }[]>();
   for (const r of trendRows) {
@@ -141,8 +160,8 @@ export async function gatherReportData(
 
   const cat = loadCatalog();
   const indicatorByCode = new Map(cat.indicators.map((i) => [i.code, i]));
-  const progress = (await getProgress(store, { geography, area: [NATION_CODE] })).filter((x) =>
-    /411/.test(x.target.source),
+  const progress = (await getProgress(store, { geography, area: [NATION_CODE], publishedAt: at })).filter(
+    (x) => /411/.test(x.target.source),
   );
   const targets: TargetRow[] = [];
   const keys = [...new Set(progress.map((x) => `${x.indicator}|${x.target.year}`))];
@@ -179,6 +198,7 @@ export async function gatherReportData(
     level: ["province"],
     period: [period],
     publishedOnly: true,
+    publishedAt: at,
   });
   const provinceSeries =
     preferSeries(provinceRows.filter((r) => r.value !== null).map((r) => r.series)) ?? null;
@@ -203,7 +223,8 @@ export async function gatherReportData(
 
   const nationalSeries = preferSeries(national.map((n) => n.series));
   const spillover = national.find((n) => n.series === nationalSeries && n.method === "mic411") ?? null;
-  const programmes = await listProgrammes(store, {}, now);
+  // Programmes as of the release day (late or not), so the preview and the published report agree.
+  const programmes = await listProgrammes(store, {}, at);
   const usesDemo =
     national.some((n) => n.series === "demo" || n.ioTableIsDemo) ||
     provinceSeries === "demo" ||

@@ -66,6 +66,34 @@ export function useReleaseQuery(id: number | undefined, change: string) {
   });
 }
 
+export interface ReleaseValueDto {
+  readonly indicator: string;
+  readonly geography: string;
+  readonly area: string;
+  readonly period: string;
+  readonly series: string;
+  readonly value: number | null;
+  readonly unit: string | null;
+  readonly status: string;
+}
+
+export interface ReleaseValuesDto {
+  readonly release: { readonly id: number; readonly period: string; readonly state: ReleaseDto["state"] };
+  readonly items: readonly ReleaseValueDto[];
+  readonly next_offset: number | null;
+}
+
+/** A page of a release's values: before its time, a staff preview (the request carries the session). */
+export function useReleaseValuesQuery(id: number, limit: number) {
+  return useQuery({
+    queryKey: [...RELEASES_KEY, id, "values", limit],
+    queryFn: () => request<ReleaseValuesDto>("GET", `/releases/${id}/values?limit=${limit}`),
+  });
+}
+
+export const releaseReportUrl = (id: number, kind: "html" | "pdf") =>
+  `${API_BASE}/releases/${id}/report.${kind}`;
+
 export const prepareRelease = (period: string, note: string) =>
   request<ReleaseDetailDto>("POST", "/releases", { period, ...(note ? { note } : {}) });
 

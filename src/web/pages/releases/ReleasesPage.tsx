@@ -1,7 +1,9 @@
 /**
  * `/releases`: the releases with their time in Vietnam (the embargo), their counts of changes and
  * revision notes; one release's changes (new, revised old → new, withdrawn) and its downloads.
- * Reviewers and admins, logged in, also prepare, schedule and delete releases here.
+ * Reviewers and admins, logged in, also prepare, schedule and delete releases here, and preview a
+ * release that is not out yet: its changes, its values and its quarterly report (the API answers
+ * them only to a session, `private, no-store`; the public gets 404 until the release time).
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -12,9 +14,11 @@ import {
   RELEASES_KEY,
   type ReleaseDto,
   releaseDataUrl,
+  releaseReportUrl,
   scheduleRelease,
   useReleaseQuery,
   useReleasesQuery,
+  useReleaseValuesQuery,
 } from "../../data/releases.ts";
 import { RequestError, useSessionQuery } from "../../data/reporting.ts";
 import { usePageLanguage } from "../../i18n/language.tsx";
@@ -130,49 +134,125 @@ function ReleaseChanges({ id }: { id: number }) {
   if (detail.isError) return <p className="status status--error card">{errorText(detail.error, lang)}</p>;
   const r = detail.data;
   return (
-    <section className="card" aria-labelledby="release-changes">
-      <h3 id="release-changes">{t.releaseChangesTitle(r.id, r.period)}</h3>
-      {r.note && <p>{r.note}</p>}
-      <label className="field">
-        <span>{t.changeFilter}</span>
-        <select value={change} onChange={(e) => setChange(e.target.value)}>
-          <option value="">{t.changeAll}</option>
-          <option value="new">{t.changeKind("new")}</option>
-          <option value="revised">{t.changeKind("revised")}</option>
-          <option value="withdrawn">{t.changeKind("withdrawn")}</option>
-        </select>
-      </label>
+    <>
+      <section className="card" aria-labelledby="release-changes">
+        <h3 id="release-changes">{t.releaseChangesTitle(r.id, r.period)}</h3>
+        {r.state !== "published" && (
+          <p className="notice" role="note" data-testid="release-preview">
+            {t.releasePreviewNotice(r.release_at_local ? vietnamTime(r.release_at_local) : "")}
+          </p>
+        )}
+        {r.note && <p>{r.note}</p>}
+        {r.state !== "draft" && (
+          <p className="download-links">
+            <span>{r.state === "published" ? t.releaseReport : t.releaseReportPreview}:</span>
+            <a href={releaseReportUrl(r.id, "html")} target="_blank" rel="noopener">
+              HTML
+            </a>
+            {r.state === "published" && (
+              <a href={releaseReportUrl(r.id, "pdf")} target="_blank" rel="noopener">
+                PDF
+              </a>
+            )}
+          </p>
+        )}
+        <label className="field">
+          <span>{t.changeFilter}</span>
+          <select value={change} onChange={(e) => setChange(e.target.value)}>
+            <option value="">{t.changeAll}</option>
+            <option value="new">{t.changeKind("new")}</option>
+            <option value="revised">{t.changeKind("revised")}</option>
+            <option value="withdrawn">{t.changeKind("withdrawn")}</option>
+          </select>
+        </label>
+        <div className="table-scroll">
+          <table className="data-table" data-testid="release-changes">
+            <caption>{t.releaseChangesCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colChange}</th>
+                <th scope="col">{t.colCode}</th>
+                <th scope="col">{t.colArea}</th>
+                <th scope="col">{t.colPeriod}</th>
+                <th scope="col">{t.colOld}</th>
+                <th scope="col">{t.colNew}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.changes.map((c) => (
+                <tr key={`${c.target}-${c.series}-${c.code}-${c.geography}-${c.area}-${c.period}`}>
+                  <td>{t.changeKind(c.change)}</td>
+                  <td>
+                    <code>{c.code}</code>
+                  </td>
+                  <td>
+                    {c.geography}:{c.area}
+                  </td>
+                  <td>{c.period}</td>
+                  <td>{num(c.old_value, lang)}</td>
+                  <td>{num(c.new_value, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <ReleaseValues id={r.id} />
+    </>
+  );
+}
+
+const VALUES_PAGE = 200;
+
+/** The values in a release's snapshot (a staff preview before its time), a page at a time. */
+function ReleaseValues({ id }: { id: number }) {
+  const { t, lang } = usePageLanguage(RELEASES_MESSAGES);
+  const [limit, setLimit] = useState(VALUES_PAGE);
+  const values = useReleaseValuesQuery(id, limit);
+  if (values.isPending) return <p className="status card">{t.loading}</p>;
+  if (values.isError) return <p className="status status--error card">{errorText(values.error, lang)}</p>;
+  const v = values.data;
+  return (
+    <section className="card" aria-labelledby="release-values">
+      <h3 id="release-values">
+        {t.releaseValuesTitle} {v.release.id} ({v.release.period})
+      </h3>
       <div className="table-scroll">
-        <table className="data-table" data-testid="release-changes">
-          <caption>{t.releaseChangesCaption}</caption>
+        <table className="data-table" data-testid="release-values">
+          <caption>{t.releaseValuesCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.colChange}</th>
               <th scope="col">{t.colCode}</th>
               <th scope="col">{t.colArea}</th>
               <th scope="col">{t.colPeriod}</th>
-              <th scope="col">{t.colOld}</th>
-              <th scope="col">{t.colNew}</th>
+              <th scope="col">{t.releaseColSeries}</th>
+              <th scope="col">{t.releaseColValue}</th>
+              <th scope="col">{t.releaseColUnit}</th>
             </tr>
           </thead>
           <tbody>
-            {r.changes.map((c) => (
-              <tr key={`${c.target}-${c.series}-${c.code}-${c.geography}-${c.area}-${c.period}`}>
-                <td>{t.changeKind(c.change)}</td>
+            {v.items.map((o) => (
+              <tr key={`${o.indicator}-${o.series}-${o.geography}-${o.area}-${o.period}`}>
                 <td>
-                  <code>{c.code}</code>
+                  <code>{o.indicator}</code>
                 </td>
                 <td>
-                  {c.geography}:{c.area}
+                  {o.geography}:{o.area}
                 </td>
-                <td>{c.period}</td>
-                <td>{num(c.old_value, lang)}</td>
-                <td>{num(c.new_value, lang)}</td>
+                <td>{o.period}</td>
+                <td>{o.series}</td>
+                <td>{num(o.value, lang)}</td>
+                <td>{o.unit ?? ""}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {v.next_offset !== null && (
+        <button type="button" className="button-secondary" onClick={() => setLimit((n) => n + VALUES_PAGE)}>
+          {t.releaseMore}
+        </button>
+      )}
     </section>
   );
 }

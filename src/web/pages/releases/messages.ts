@@ -46,6 +46,16 @@ const vi = {
   releaseSchedule: "Lên lịch",
   releaseDelete: "Xóa đợt chưa công bố",
   releaseDone: "Đã lưu.",
+  releasePreviewNotice: (at: string) =>
+    `Bản xem trước cho cán bộ: đợt này chưa công bố, công chúng chưa thấy số liệu này${at ? ` cho đến ${at}` : ""}.`,
+  releaseValuesTitle: "Số liệu của đợt",
+  releaseValuesCaption: "Giá trị các chỉ tiêu trong ảnh chụp số liệu của đợt",
+  releaseColSeries: "Chuỗi",
+  releaseColValue: "Giá trị",
+  releaseColUnit: "Đơn vị",
+  releaseMore: "Xem thêm",
+  releaseReport: "Báo cáo quý",
+  releaseReportPreview: "Xem trước báo cáo quý (HTML)",
 };
 
 const en: typeof vi = {
@@ -89,6 +99,16 @@ const en: typeof vi = {
   releaseSchedule: "Schedule",
   releaseDelete: "Delete this unpublished release",
   releaseDone: "Saved.",
+  releasePreviewNotice: (at: string) =>
+    `Staff preview: this release is not published; the public cannot see these values${at ? ` until ${at}` : ""}.`,
+  releaseValuesTitle: "Values of the release",
+  releaseValuesCaption: "Indicator values in the release's snapshot",
+  releaseColSeries: "Series",
+  releaseColValue: "Value",
+  releaseColUnit: "Unit",
+  releaseMore: "Show more",
+  releaseReport: "Quarterly report",
+  releaseReportPreview: "Preview the quarterly report (HTML)",
 };
 
 export const RELEASES_MESSAGES = pageMessages(vi, en);
