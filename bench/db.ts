@@ -168,33 +168,41 @@ interface Timing {
   what: string;
 }
 
-async function workload(store: Store): Promise<Timing[]> {
-  const out: Timing[] = [];
-  for (const c of CASES) {
-    let what = "";
-    if (c.warm) what = await c.run(store, -1);
-    const times: number[] = [];
-    for (let i = 0; i < c.runs; i++) {
-      const t = performance.now();
-      what = await c.run(store, i);
-      times.push(performance.now() - t);
-    }
-    out.push({ ms: median(times), what });
+async function runCase(c: Case, store: Store): Promise<Timing> {
+  let what = "";
+  if (c.warm) what = await c.run(store, -1);
+  const times: number[] = [];
+  for (let i = 0; i < c.runs; i++) {
+    const t = performance.now();
+    what = await c.run(store, i);
+    times.push(performance.now() - t);
   }
-  return out;
+  return { ms: median(times), what };
 }
 
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
 
 export async function benchDb(): Promise<BenchRow[]> {
+  const pgSkip = await postgresUnavailable();
+  const url = loadConfig().testDatabaseUrl;
+  const schema = `bench_db_${process.pid}`;
   const lite = await openStore({});
-  let pglite: Timing[];
+  const server = pgSkip ? undefined : await openStore({ databaseUrl: url, schema });
+  // Case by case, PGlite then PostgreSQL: a shared machine's load then weighs on both alike.
+  const pglite: Timing[] = [];
+  const postgres: Timing[] = [];
   try {
-    pglite = await workload(lite);
+    for (const c of CASES) {
+      pglite.push(await runCase(c, lite));
+      if (server) postgres.push(await runCase(c, server));
+    }
   } finally {
     await lite.close();
+    if (server) {
+      await server.close();
+      await dropSchema(url, schema);
+    }
   }
-  const pgSkip = await postgresUnavailable();
   if (pgSkip) {
     return [
       ...CASES.map((c, i) => ({
@@ -205,16 +213,6 @@ export async function benchDb(): Promise<BenchRow[]> {
       })),
       { benchmark: "db", case: "PostgreSQL", median_ms: Number.NaN, note: `skipped: ${pgSkip}` },
     ];
-  }
-  const url = loadConfig().testDatabaseUrl;
-  const schema = `bench_db_${process.pid}`;
-  const server = await openStore({ databaseUrl: url, schema });
-  let postgres: Timing[];
-  try {
-    postgres = await workload(server);
-  } finally {
-    await server.close();
-    await dropSchema(url, schema);
   }
   const ratios = CASES.map((_, i) => pglite[i]!.ms / postgres[i]!.ms);
   const rows: BenchRow[] = CASES.map((c, i) => ({
@@ -228,14 +226,15 @@ export async function benchDb(): Promise<BenchRow[]> {
   const worst = Math.max(...ratios);
   const geo = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
   const total = (t: Timing[]) => t.reduce((s, x) => s + x.ms, 0);
+  // The goal is about the workload as a whole (its time); the worst single case is shown beside it.
+  const whole = total(pglite) / total(postgres);
   rows.push({
     benchmark: "db",
     case: "ratio PGlite / PostgreSQL",
     median_ms: Number.NaN,
     note:
-      `whole workload ${(total(pglite) / total(postgres)).toFixed(2)}×, geometric mean ${geo.toFixed(2)}×, ` +
-      `worst ${worst.toFixed(2)}× (${CASES[ratios.indexOf(worst)]!.name}); ` +
-      `goal ≤ ${GOAL_RATIO}×: ${worst <= GOAL_RATIO ? "met" : "NOT met"}`,
+      `whole workload ${whole.toFixed(2)}× (goal ≤ ${GOAL_RATIO}×: ${whole <= GOAL_RATIO ? "met" : "NOT met"}), ` +
+      `geometric mean of the cases ${geo.toFixed(2)}×, worst ${worst.toFixed(2)}× (${CASES[ratios.indexOf(worst)]!.name})`,
   });
   return rows;
 }
