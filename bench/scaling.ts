@@ -17,6 +17,12 @@
  * and repeated hits (cached). Then the growth exponent log(t_k / t_1) / log(k): 1 is linear, below 1
  * better. Goal: linear or better.
  *
+ * Duration: the fill and the recompute grow with k. On a loaded two-core machine ×1 and ×10 took
+ * about 10 minutes together (recompute 21 s and 169 s); ×100 follows at about 100 × 17 s for the
+ * recompute plus its fill, so expect 20–30 minutes for it on such a machine. It is kept because it
+ * is the size the issue asks about and it fits (series are computed one at a time, the PGlite data
+ * folder is on disk); `DXM_BENCH_SCALES=1,10` is the short run.
+ *
  *   npm run bench -- scaling
  *   DXM_BENCH_SCALES=1,10,100           factors (default 1,10,100)
  *   DXM_BENCH_SCALING_DB=postgres       on PostgreSQL (DXM_TEST_DATABASE_URL, own schema) instead of
