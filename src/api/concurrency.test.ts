@@ -202,8 +202,13 @@ for (const backend of await referenceBackends()) {
       };
       const before = snapshotOf((await call(null, "GET", RELEASED_URL)).json);
       const released: string[] = [];
+      // A short pause between reads: on PostgreSQL readers run in parallel with the writers, and on
+      // two cores tight loops would mostly slow the run down without adding interleavings.
       const releasedReader = async () => {
-        while (!readersStop) released.push(snapshotOf((await call(null, "GET", RELEASED_URL)).json));
+        while (!readersStop) {
+          released.push(snapshotOf((await call(null, "GET", RELEASED_URL)).json));
+          await new Promise((r) => setTimeout(r, 20));
+        }
       };
       // Halfway through the approvals a reviewer prepares the quarter's release (a snapshot of what
       // is approved by then) and schedules it a moment ahead: it comes out during the reads.
