@@ -5,10 +5,12 @@
 
 import { benchApi } from "./api.ts";
 import { benchAssessments } from "./assessments.ts";
+import { benchDb } from "./db.ts";
 import { benchExport } from "./export.ts";
 import { benchIndex } from "./index.ts";
 import { benchIo } from "./io.ts";
 import { benchRecompute } from "./recompute.ts";
+import { benchScaling } from "./scaling.ts";
 import { benchStartup } from "./startup.ts";
 import { type BenchRow, printTable } from "./stats.ts";
 import { benchUpload } from "./upload.ts";
@@ -24,6 +26,8 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
   export: benchExport,
   api: benchApi,
   startup: benchStartup,
+  db: benchDb,
+  scaling: benchScaling,
 };
 
 const wanted = process.argv.slice(2);
