@@ -54,6 +54,14 @@ for (const backend of await demoBackends()) {
       assert.deepEqual(kept.items, other.items);
     });
 
+    it("leaves the other series' results alone when one series is recomputed (an approval's recompute)", async () => {
+      await computeIndexResults(store, { framework: ["dti-922"], years: [2023], draws: 20, seed: 5 });
+      const report = await recompute(store, { series: ["gso_official"] });
+      assert.ok(report.index?.frameworks.every((f) => f.series === "gso_official"));
+      const demo = await getIndexScores(store, { framework: "dti-922", geography: "2008", year: 2023 });
+      assert.equal(demo.run.draws, 20, "the demo series' run was not recomputed");
+    });
+
     it("restores every result with the defaults when the indicators are recomputed", async () => {
       await recompute(store);
       const y2024 = await getIndexScores(store, { framework: "dti-405", geography: "2025", year: 2024 });

@@ -54,6 +54,8 @@ const MIN_COVERAGE = 0.5;
 
 export interface IndexComputeOptions {
   framework?: readonly string[];
+  /** Only these series (others keep their stored results); an approval recomputes one series. */
+  series?: readonly string[];
   /** Only these years (others keep their stored results). */
   years?: readonly number[];
   draws?: number;
@@ -91,9 +93,11 @@ async function loadValues(
   store: Store,
   codes: readonly string[],
   provinces: ReadonlyMap<Geography, readonly Area[]>,
+  series?: readonly string[],
 ): Promise<Map<string, ValueCube>> {
   const rows = await queryComputed(store.db, {
     indicator: codes,
+    ...(series?.length ? { series: [...series] } : {}),
     level: ["province"],
     periodKind: ["Y"],
     publishedOnly: true,
@@ -299,10 +303,14 @@ export async function computeIndexResults(
   const codes = [
     ...new Set(frameworks.flatMap((f) => f.pillars.flatMap((p) => p.indicators.map((i) => i.code)))),
   ];
-  const bySeries = await loadValues(store, codes, provinces);
+  const bySeries = await loadValues(store, codes, provinces, options.series);
   const report: IndexComputeReport = { frameworks: [], ms: 0 };
   for (const f of frameworks) {
-    const stored = new Set((await listIndexRuns(store.db, { framework: f.id })).map((r) => r.series));
+    const stored = new Set(
+      (await listIndexRuns(store.db, { framework: f.id }))
+        .map((r) => r.series)
+        .filter((s) => !options.series?.length || options.series.includes(s)),
+    );
     for (const series of new Set([...bySeries.keys(), ...stored])) {
       const cube = bySeries.get(series) ?? new Map();
       let runs = computeFrameworkRuns(f, series, cube, provinces, {

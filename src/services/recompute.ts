@@ -107,7 +107,8 @@ export async function recompute(
     }
   }
   options.onProgress?.("recompute", done, todo.length);
-  report.index = await computeIndexResults(store);
+  // Only the series just recomputed: the others' index results are still those of their values.
+  report.index = await computeIndexResults(store, options.series?.length ? { series: options.series } : {});
   await setMeta(store.db, "recomputed_at", new Date().toISOString());
   report.totalMs = performance.now() - t0;
   return report;
