@@ -26,6 +26,7 @@ import {
   SIZE_CRITERIA,
   SIZE_NAMES,
   SIZE_SOURCE,
+  SIZE_SOURCE_URLS,
   type SizeClass,
 } from "../catalog/assessment-questionnaire.ts";
 import { generateDemoAssessments } from "../catalog/demo-assessments.ts";
@@ -133,6 +134,7 @@ export function questionnaire(thresholds: readonly number[] = config().maturityT
     })),
     size_criteria: {
       source: SIZE_SOURCE,
+      secondary_sources: SIZE_SOURCE_URLS,
       unit: "VND billion; employees = annual average with social insurance",
       agriculture_industry_construction: SIZE_CRITERIA.agriculture_industry_construction,
       trade_services: SIZE_CRITERIA.trade_services,
