@@ -8,6 +8,7 @@ import * as m0005 from "./0005-index-results.ts";
 import * as m0006 from "./0006-assessments.ts";
 import * as m0007 from "./0007-releases.ts";
 import * as m0008 from "./0008-programmes.ts";
+import * as m0009 from "./0009-assessment-province-2008.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0006-assessments": m0006,
   "0007-releases": m0007,
   "0008-programmes": m0008,
+  "0009-assessment-province-2008": m0009,
 };
