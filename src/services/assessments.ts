@@ -46,6 +46,7 @@ import {
 } from "../methods/maturity.ts";
 import {
   type AggregateSpec,
+  type CellFilter,
   countAssessments,
   deleteDemoAssessments,
   feedAsOf,
@@ -577,35 +578,71 @@ export interface StatsQuery {
   size?: string;
 }
 
-/** The provinces (2025) of an area: the nation, a region or one province. */
-export function provincesIn(area: string): string[] | undefined {
+/** The provinces of an area of a geography (2025 by default): the nation, a region or one province. */
+export function provincesIn(area: string, geography: "2025" | "2008" = "2025"): string[] | undefined {
   const idx = areaIndex();
-  if (area === "VN") return [...idx.provinces2025.keys()];
-  const a = idx.areas.find((x) => x.geography === "2025" && x.code === area);
+  const all = geography === "2025" ? idx.provinces2025 : idx.provinces2008;
+  if (area === "VN") return [...all.keys()];
+  const a = idx.areas.find((x) => x.geography === geography && x.code === area);
   if (!a) return undefined;
   if (a.level === "province") return [a.code];
-  return provincesOf(idx.areas, "2025")
+  return provincesOf(idx.areas, geography)
     .filter((p) => p.parent === a.code)
     .map((p) => p.code);
 }
 
+const COVERAGE_NOTE = Object.freeze({
+  en: "Firms give their 2025 province; a firm whose 2025 province was formed by merging several 2008 provinces is placed in a 2008 province only if it also named that province. The 11 provinces that were not merged are complete. The others count only the firms that named them; firms that gave only the merged province are listed as not placed, never shared out by a guess.",
+  vi: "Doanh nghiệp khai tỉnh theo địa giới 2025; doanh nghiệp thuộc tỉnh mới hợp nhất từ nhiều tỉnh cũ chỉ được xếp vào một tỉnh năm 2008 khi đã khai cả tỉnh cũ. 11 tỉnh không sáp nhập có số liệu đầy đủ. Các tỉnh khác chỉ đếm doanh nghiệp đã khai tỉnh cũ; doanh nghiệp chỉ khai tỉnh mới được nêu là chưa xếp được, không chia theo phỏng đoán.",
+});
+
+/**
+ * Statistics in the 2008 geography can only count firms whose 2008 province is known: the firms of
+ * the 2025 provinces in scope that are not placed are reported beside, by 2025 province, with the
+ * 2008 provinces each could belong to. Returns how complete the figures are.
+ */
+async function coverage2008(store: Store, scope: readonly string[] | undefined, f: CellFilter) {
+  const idx = areaIndex();
+  const successors = [...new Set((scope ?? [...idx.provinces2008.keys()]).map((c) => idx.successor.get(c)!))];
+  const rows = await sumCellsByProvince(store.db, { ...f, provinces: successors, provinces2008: [""] });
+  const unplaced = rows
+    .filter((r) => r.n > 0)
+    .map((r) => ({
+      code: r.province,
+      name_vi: idx.provinces2025.get(r.province)?.nameVi ?? r.province,
+      name_en: idx.provinces2025.get(r.province)?.nameEn ?? r.province,
+      count: r.n,
+      former: idx.predecessors.get(r.province) ?? [],
+    }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const merged = (scope ?? [...idx.provinces2008.keys()]).filter(
+    (c) => (idx.predecessors.get(idx.successor.get(c)!)?.length ?? 0) > 1,
+  );
+  const count = unplaced.reduce((a, u) => a + u.count, 0);
+  return {
+    complete: count === 0,
+    unchanged: (scope ?? [...idx.provinces2008.keys()]).filter((c) => !merged.includes(c)).sort(),
+    merged: merged.sort(),
+    unplaced: count,
+    unplaced_by_2025: unplaced,
+    note_vi: COVERAGE_NOTE.vi,
+    note_en: COVERAGE_NOTE.en,
+  };
+}
+
 export async function getStats(store: Store, q: StatsQuery) {
   const geography = q.geography ?? "2025";
-  if (geography !== "2025")
-    throw new DxmError(
-      "invalid_parameter",
-      "Self-assessments are kept in the 2025 geography: use geography=2025",
-      {
-        field: "geography",
-        messageVi: "Phiếu tự đánh giá được tổng hợp theo địa giới năm 2025: dùng geography=2025",
-      },
-    );
+  if (geography !== "2025" && geography !== "2008")
+    throw new DxmError("invalid_parameter", "geography must be 2025 or 2008", {
+      field: "geography",
+      messageVi: "geography phải là 2025 hoặc 2008",
+    });
   const area = q.area ?? "VN";
-  const provinces = provincesIn(area);
+  const provinces = provincesIn(area, geography);
   if (!provinces)
-    throw new DxmError("invalid_area", `${area} is not an area of the 2025 geography`, {
+    throw new DxmError("invalid_area", `${area} is not an area of the ${geography} geography`, {
       field: "area",
-      messageVi: `${area} không phải mã địa bàn năm 2025`,
+      messageVi: `${area} không phải mã địa bàn năm ${geography}`,
     });
   if (q.sector && !SECTIONS.some((s) => s.code === q.sector))
     throw new DxmError("invalid_parameter", "sector must be a VSIC 2018 section letter A–U", {
@@ -617,23 +654,30 @@ export async function getStats(store: Store, q: StatsQuery) {
       field: "size",
       messageVi: "size phải là micro, small, medium hoặc large",
     });
-  const filter = {
-    ...(area === "VN" ? {} : { provinces }),
+  const kind: CellFilter = {
     ...(q.sector ? { sector: q.sector } : {}),
     ...(q.size ? { size: q.size } : {}),
   };
+  // In 2008 a sub-national area counts the firms placed in its 2008 provinces (see coverage2008).
+  const filter: CellFilter = {
+    ...(area === "VN" ? {} : geography === "2025" ? { provinces } : { provinces2008: provinces }),
+    ...kind,
+  };
   // Sequential: PGlite runs one query at a time anyway.
   const totals = await sumCells(store.db, filter);
-  const byProvince = await sumCellsByProvince(store.db, filter);
+  const byProvince = (await sumCellsByProvince(store.db, filter, geography)).filter((p) => p.province !== "");
   const quarters = await sumQuarters(store.db, filter);
+  const coverage =
+    geography === "2008" ? await coverage2008(store, area === "VN" ? undefined : provinces, kind) : null;
   const n = totals.n;
   const levels = MATURITY_LEVELS.map((_, i) => totals.levels[i] ?? 0);
   const pillarSums = MATURITY_PILLARS.map((_, i) => totals.sumPillars[i] ?? 0);
   const platformCounts = PLATFORMS.map((_, i) => totals.platforms[i] ?? 0);
   const share = (k: number) => (n > 0 ? (100 * k) / n : null);
   const idx = areaIndex();
+  const names = geography === "2025" ? idx.provinces2025 : idx.provinces2008;
   return {
-    geography: "2025" as const,
+    geography,
     area,
     sector: q.sector ?? null,
     size: q.size ?? null,
@@ -667,8 +711,8 @@ export async function getStats(store: Store, q: StatsQuery) {
       .filter((p) => p.n > 0)
       .map((p) => ({
         code: p.province,
-        name_vi: idx.provinces2025.get(p.province)?.nameVi ?? p.province,
-        name_en: idx.provinces2025.get(p.province)?.nameEn ?? p.province,
+        name_vi: names.get(p.province)?.nameVi ?? p.province,
+        name_en: names.get(p.province)?.nameEn ?? p.province,
         count: p.n,
         mean_overall: p.sumOverall / p.n,
         any_platform_share: (100 * p.anyPlatform) / p.n,
@@ -683,6 +727,8 @@ export async function getStats(store: Store, q: StatsQuery) {
         mean_overall: t.sumOverall / t.n,
         any_platform_share: (100 * t.anyPlatform) / t.n,
       })),
+    /** 2008 only: which provinces are complete and which firms could not be placed, and why. */
+    coverage,
     caveat_vi: CAVEAT.vi,
     caveat_en: CAVEAT.en,
     thresholds_note_vi: THRESHOLDS_NOTE.vi,
@@ -1024,7 +1070,10 @@ export async function importAssessments(
         lines.push(importCsvLine(staged));
       }
       record = {};
-      if (!staged) item.columns.names.forEach((h, i) => (record[h] = item.fields[i] ?? ""));
+      if (!staged) {
+        const names = item.columns.names;
+        for (let i = 0; i < names.length; i++) record[names[i]!] = item.fields[i] ?? "";
+      }
     } else record = item.record;
     if (!staged) {
       const c = checkImportRecord(record, now);
