@@ -471,6 +471,11 @@ const vi = {
     start: "Làm bài tự đánh giá",
     thresholds: "Ngưỡng điểm các mức",
     statsTitle: "Thống kê tự đánh giá chuyển đổi số doanh nghiệp",
+    coverageTitle: "Địa giới 2008: phạm vi số liệu",
+    coverageComplete: "Đầy đủ: mọi doanh nghiệp trong phạm vi này đều xếp được vào tỉnh năm 2008.",
+    coverageUnplaced: (n: number) =>
+      `${n} doanh nghiệp chưa xếp được vào tỉnh năm 2008 (chỉ khai tỉnh mới hợp nhất), không được tính ở tỉnh cũ nào:`,
+    coverageFormer: "có thể thuộc",
     caveatTitle: "Lưu ý về tính đại diện",
     area: "Địa bàn",
     allSectors: "Mọi ngành",
@@ -1025,6 +1030,11 @@ const en: Messages = {
     start: "Take the self-assessment",
     thresholds: "Score thresholds of the levels",
     statsTitle: "Enterprise digital-transformation self-assessment: statistics",
+    coverageTitle: "2008 geography: what the figures cover",
+    coverageComplete: "Complete: every firm in this scope could be placed in its 2008 province.",
+    coverageUnplaced: (n: number) =>
+      `${n} firms could not be placed in a 2008 province (they gave only a merged 2025 province) and are counted in none:`,
+    coverageFormer: "could be in",
     caveatTitle: "About representativeness",
     area: "Area",
     allSectors: "All sectors",
