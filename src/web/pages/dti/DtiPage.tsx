@@ -70,6 +70,22 @@ function ToggleButton({ asTable, onToggle }: { asTable: boolean; onToggle: () =>
 
 // ---- Ranking with bands ---------------------------------------------------------------------
 
+const RANK_LABEL_SIZE = 11;
+let measureCanvas: HTMLCanvasElement | undefined;
+
+/**
+ * The width in pixels of the widest rank label, measured in the page's own font. ECharts' own
+ * estimate for `outerBoundsContain` came out a few pixels short for the longest names ("12. Thái
+ * Nguyên" lost its "1"), so the ranking chart sets its left margin from this measure instead.
+ */
+function widestLabel(labels: readonly string[]): number {
+  measureCanvas ??= document.createElement("canvas");
+  const ctx = measureCanvas.getContext("2d");
+  if (!ctx) return Math.max(0, ...labels.map((l) => l.length)) * 7;
+  ctx.font = `${RANK_LABEL_SIZE}px ${getComputedStyle(document.body).fontFamily}`;
+  return Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
+}
+
 function rankingOption(
   data: IndexScoresDto,
   name: (c: string) => string,
@@ -81,7 +97,14 @@ function rankingOption(
   return {
     animation: false,
     textStyle: { fontFamily: "inherit" },
-    grid: GRID,
+    // Margins in pixels: the left one fits the widest label (+ the label's gap and a little air).
+    grid: {
+      left: Math.ceil(widestLabel(labels)) + 14,
+      right: 24,
+      top: 28,
+      bottom: 40,
+      outerBoundsMode: "none",
+    },
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
@@ -99,7 +122,12 @@ function rankingOption(
       nameLocation: "middle",
       nameGap: 24,
     },
-    yAxis: { type: "category", inverse: true, data: labels, axisLabel: { fontSize: 11, color: "#374151" } },
+    yAxis: {
+      type: "category",
+      inverse: true,
+      data: labels,
+      axisLabel: { fontSize: RANK_LABEL_SIZE, color: "#374151", margin: 8 },
+    },
     series: [
       // The band: an invisible bar up to the 5th percentile, then the visible part up to the 95th.
       {
