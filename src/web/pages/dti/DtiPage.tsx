@@ -15,6 +15,7 @@ import { QueryStatus } from "../../components/QueryStatus.tsx";
 import {
   type FrameworkDto,
   type IndexBasis,
+  type IndexItemDto,
   type IndexScoresDto,
   type IndexSelection,
   useExplainQuery,
@@ -65,6 +66,55 @@ function ToggleButton({ asTable, onToggle }: { asTable: boolean; onToggle: () =>
     <button type="button" className="button-secondary" aria-pressed={asTable} onClick={onToggle}>
       {asTable ? t.showChart : t.showTable}
     </button>
+  );
+}
+
+// ---- What the framework assumes, and its pillar groups ----------------------------------------
+
+/**
+ * Shown above the ranking, not folded away: whether the main-index weights are assumed, and the
+ * pillar groups ("trụ cột") with their members, each labelled assumed where it is, with the selected
+ * province's pillar scores.
+ */
+function FrameworkAssumptions({
+  f,
+  item,
+  province,
+}: {
+  f: FrameworkDto;
+  item: IndexItemDto | undefined;
+  province: string;
+}) {
+  const { t, lang } = useLanguage();
+  const assumedWeights = f.pillars.some((p) => p.weight > 0 && p.status === "assumed");
+  if (!assumedWeights && f.groups.length === 0) return null;
+  return (
+    <div className="source-note" data-testid="dti-assumptions">
+      {assumedWeights ? (
+        <p>
+          <strong>{t.dtiAssumedTag}: </strong>
+          {t.dtiAssumedWeights}
+        </p>
+      ) : null}
+      {f.groups.length > 0 ? (
+        <>
+          <p>
+            <strong>{t.dtiGroupsTitle}</strong>
+            {item ? ` · ${t.dtiGroupScores(province)}` : ""}
+          </p>
+          <ul data-testid="dti-groups">
+            {f.groups.map((g) => (
+              <li key={g.code}>
+                <strong>{localName(g, lang)}</strong>
+                {item ? ` ${formatNumber(item.groups?.[g.code] ?? null, lang, 3)}` : ""}
+                {g.status === "assumed" ? ` (${t.dtiAssumedTag})` : ""}:{" "}
+                {g.members.map((m) => pillarName(f, m, lang)).join(" + ")}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }
 
@@ -734,6 +784,11 @@ export function DtiPage() {
               {lang === "vi" ? d.basis_description_vi : d.basis_description}
             </p>
             <p className="source-note">{t.dtiRankingNote}</p>
+            <FrameworkAssumptions
+              f={f}
+              item={d.items.find((i) => i.area === selectedArea)}
+              province={selectedArea ? name(selectedArea) : ""}
+            />
             {flagged > 0 ? <p className="source-note">{t.dtiFlagged(flagged)}</p> : null}
             {asTable ? (
               <RankingTable data={d} name={name} f={f} />
