@@ -75,7 +75,7 @@ const pgTypes = {
   },
 };
 
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES = /[",\r\n\\]/;
 
 function csvField(v: CopyValue): string {
   if (v === null) return "";
@@ -86,7 +86,8 @@ function csvField(v: CopyValue): string {
   if (typeof v === "boolean") return v ? "t" : "f";
   const s = typeof v === "string" ? v : JSON.stringify(v);
   // Quote only when needed (most fields of a bulk load are codes and numbers): an empty string must
-  // be quoted to stay distinct from NULL, and quotes, commas and line breaks need quoting.
+  // be quoted to stay distinct from NULL; quotes, commas and line breaks need quoting, and a
+  // backslash is quoted too so that a lone `\.` can never read as COPY's end-of-data marker.
   if (s !== "" && !NEEDS_QUOTES.test(s)) return s;
   return `"${s.replaceAll('"', '""')}"`;
 }
