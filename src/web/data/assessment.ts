@@ -203,6 +203,8 @@ export interface Draft {
   taxCode: string;
   name: string;
   province: string;
+  /** Optional: the firm's province before the 2025 merger, when its 2025 province was merged. */
+  province2008: string;
   sector: string;
   size: string;
   answers: Record<string, number>;
@@ -215,6 +217,7 @@ export const EMPTY_DRAFT: Draft = {
   taxCode: "",
   name: "",
   province: "",
+  province2008: "",
   sector: "",
   size: "",
   answers: {},

@@ -472,6 +472,8 @@ const vi = {
     thresholds: "Ngưỡng điểm các mức",
     statsTitle: "Thống kê tự đánh giá chuyển đổi số doanh nghiệp",
     coverageTitle: "Địa giới 2008: phạm vi số liệu",
+    province2008: "Tỉnh trước sáp nhập (không bắt buộc)",
+    province2008Unknown: "Không khai",
     coverageComplete: "Đầy đủ: mọi doanh nghiệp trong phạm vi này đều xếp được vào tỉnh năm 2008.",
     coverageUnplaced: (n: number) =>
       `${n} doanh nghiệp chưa xếp được vào tỉnh năm 2008 (chỉ khai tỉnh mới hợp nhất), không được tính ở tỉnh cũ nào:`,
@@ -1036,6 +1038,8 @@ const en: Messages = {
     thresholds: "Score thresholds of the levels",
     statsTitle: "Enterprise digital-transformation self-assessment: statistics",
     coverageTitle: "2008 geography: what the figures cover",
+    province2008: "Province before the 2025 merger (optional)",
+    province2008Unknown: "Not given",
     coverageComplete: "Complete: every firm in this scope could be placed in its 2008 province.",
     coverageUnplaced: (n: number) =>
       `${n} firms could not be placed in a 2008 province (they gave only a merged 2025 province) and are counted in none:`,
