@@ -167,6 +167,24 @@ for (const backend of await demoBackends()) {
       assert.equal(JSON.parse(unknown.body).field, "area");
     });
 
+    it("gives 2008-geography statistics for the firms placed in a 2008 province and names those it cannot place", async () => {
+      const res = await app.inject({ url: "/api/v1/assessments/stats?geography=2008&area=74" });
+      assert.equal(res.statusCode, 200);
+      const s = JSON.parse(res.body);
+      assert.equal(s.geography, "2008");
+      assert.equal(s.coverage.complete, false);
+      assert.deepEqual(s.coverage.merged, ["74"]);
+      assert.ok(s.coverage.unplaced_by_2025.every((u: { code: string }) => u.code === "79"));
+      assert.match(s.coverage.note_en, /never shared out by a guess/);
+      const nation = JSON.parse((await app.inject({ url: "/api/v1/assessments/stats?geography=2008" })).body);
+      assert.equal(
+        nation.count,
+        JSON.parse((await app.inject({ url: "/api/v1/assessments/stats" })).body).count,
+      );
+      const inBoth = await app.inject({ url: "/api/v1/assessments/stats?geography=2008&area=12" });
+      assert.equal(JSON.parse(inBoth.body).coverage.complete, true);
+    });
+
     it("limits submissions per address", async () => {
       let limited = false;
       for (let i = 0; i < 10 && !limited; i++) {

@@ -562,6 +562,18 @@ export const SIZE_NAMES: Readonly<Record<SizeClass, { nameVi: string; nameEn: st
 
 export const SIZE_SOURCE = "Nghị định 80/2021/NĐ-CP, Điều 5 (26/8/2021)";
 
+/**
+ * Secondary sources checked against {@link SIZE_CRITERIA}: both restate the Art. 5 limits (employees,
+ * revenue, capital by sector group) and match the numbers above. The decree's own text is the
+ * authority; these are cited because they are openly readable.
+ * - https://baodautu.vn/ban-hanh-tieu-chi-xac-dinh-doanh-nghiep-nho-va-vua-d78629.html
+ * - https://huongdanketoan.com/xac-dinh-doanh-nghiep-vua-nho-va-sieu-nho-theo-nghi-dinh-80-2021/
+ */
+export const SIZE_SOURCE_URLS: readonly string[] = Object.freeze([
+  "https://baodautu.vn/ban-hanh-tieu-chi-xac-dinh-doanh-nghiep-nho-va-vua-d78629.html",
+  "https://huongdanketoan.com/xac-dinh-doanh-nghiep-vua-nho-va-sieu-nho-theo-nghi-dinh-80-2021/",
+]);
+
 export interface Advice {
   readonly vi: string;
   readonly en: string;

@@ -61,6 +61,8 @@ export function* generateDemoAssessments(
   o: DemoAssessmentOptions,
 ): Generator<{ line: number; record: Record<string, string> }> {
   const rng = rngFor(o.seed, "assessments");
+  // Its own stream, so adding the 2008 province left every other generated value as it was.
+  const rng2008 = rngFor(o.seed, "assessments:2008");
   const provinces = provincesOf(loadAreas(), "2025");
   const provinceEffect = new Map(
     provinces.map((p) => [p.code, rngFor(o.seed, `assessments:${p.code}`).normal(0.06)]),
@@ -77,6 +79,7 @@ export function* generateDemoAssessments(
     taxCode: string;
     name: string;
     province: string;
+    province2008: string;
     sector: string;
     size: number;
     m: number;
@@ -93,12 +96,21 @@ export function* generateDemoAssessments(
       f = { ...prev, m: clamp(prev.m + rng.uniform(0, 0.12), 0, 1) };
     } else {
       firm++;
-      const province = pick(provinces, provinceWeights, rng.uniform(0, 1)).code;
+      const unit = pick(provinces, provinceWeights, rng.uniform(0, 1));
+      const province = unit.code;
+      // Most firms of a merged province also name their former (2008) province; the rest do not,
+      // as on the real form where it is optional.
+      const u = rng2008.uniform(0, 1);
+      const province2008 =
+        unit.members.length > 1 && u < 0.7
+          ? (unit.members[Math.floor((u / 0.7) * unit.members.length)] ?? "")
+          : "";
       const size = SIZE_CLASSES.indexOf(pick(SIZE_CLASSES, SIZE_WEIGHTS, rng.uniform(0, 1)));
       f = {
         taxCode: `9${String(o.seed % 1000).padStart(3, "0")}${String(firm).padStart(6, "0")}`,
         name: `Doanh nghiệp minh họa ${firm}`,
         province,
+        province2008,
         sector: pick(sectorCodes, sectorWeights, rng.uniform(0, 1)),
         size,
         m: clamp(
@@ -118,6 +130,7 @@ export function* generateDemoAssessments(
       tax_code: f.taxCode,
       name: f.name,
       province: f.province,
+      province_2008: f.province2008,
       sector: f.sector,
       size: SIZE_CLASSES[f.size]!,
       submitted_at: new Date(f.t).toISOString(),

@@ -83,6 +83,35 @@ describe("index frameworks", () => {
     assert.notEqual(f.baseYear, all[0]!.baseYear);
   });
 
+  it("models the 405 framework's three pillars over its 8 main indices, each the 5 foundation indices plus its activity index, marked assumed", () => {
+    const f = loadIndexFrameworks().find((x) => x.id === "dti-405")!;
+    assert.deepEqual(
+      f.groups.map((g) => g.code),
+      ["PILLAR_GOVERNMENT", "PILLAR_ECONOMY", "PILLAR_SOCIETY"],
+    );
+    const foundation = ["AWARENESS", "INSTITUTIONS", "INFRASTRUCTURE", "HUMAN_RESOURCES", "CYBERSECURITY"];
+    const activity = ["DIGITAL_GOVERNMENT", "DIGITAL_ECONOMY", "DIGITAL_SOCIETY"];
+    f.groups.forEach((g, i) => {
+      assert.deepEqual(g.members, [...foundation, activity[i]]);
+      assert.equal(g.status, "assumed");
+    });
+    // Every main index belongs to some pillar; the source and notes say what is assumed.
+    assert.deepEqual(new Set(f.groups.flatMap((g) => g.members)), new Set(f.pillars.map((p) => p.code)));
+    assert.match(f.noteEn, /Assumed by dxmonitor/);
+    assert.match(f.source, /2455309/);
+  });
+
+  it("rejects a pillar group whose member is not a main index, naming the group", () => {
+    rejects(
+      {
+        ...small(),
+        groups: [{ code: "G", name_vi: "g", name_en: "g", members: ["A", "Z"], status: "known" }],
+      },
+      "t/G",
+      /member Z is not a main index/,
+    );
+  });
+
   it("uses the 2025 national targets of Decision 411 as the 405 framework's distance-to-target targets", () => {
     const targets = loadTargets().filter((t) => t.area === "VN" && t.year === 2025);
     const f = loadIndexFrameworks().find((x) => x.id === "dti-405")!;

@@ -39,6 +39,14 @@ const nodeSchema = z.strictObject({
   target_source: z.string().optional(),
   note: z.string().optional(),
 });
+const groupSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  name_vi: z.string().min(1),
+  name_en: z.string().min(1),
+  members: z.array(z.string()).min(1),
+  status,
+  note: z.string().optional(),
+});
 const frameworkSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   version: z.string().min(1),
@@ -51,6 +59,8 @@ const frameworkSchema = z.strictObject({
   clip: z.boolean(),
   note_vi: z.string(),
   note_en: z.string(),
+  /** Pillar groups over the main indices (see PillarGroupSpec): reported beside the index. */
+  groups: z.array(groupSchema).optional(),
   nodes: z.array(nodeSchema).min(1),
 });
 export type FrameworkFile = z.infer<typeof frameworkSchema>;
@@ -79,6 +89,17 @@ export interface FrameworkPillar {
   readonly indicators: readonly FrameworkIndicator[];
 }
 
+export interface FrameworkGroup {
+  readonly code: string;
+  readonly nameVi: string;
+  readonly nameEn: string;
+  /** Main-index codes. */
+  readonly members: readonly string[];
+  /** Whether the membership is `known` from the decision or `assumed` by this project. */
+  readonly status: NodeStatus;
+  readonly note: string | null;
+}
+
 export interface IndexFramework {
   readonly id: string;
   readonly version: string;
@@ -93,6 +114,8 @@ export interface IndexFramework {
   readonly noteVi: string;
   readonly noteEn: string;
   readonly pillars: readonly FrameworkPillar[];
+  /** Pillar groups ("trụ cột") over the main indices; empty when the framework has none. */
+  readonly groups: readonly FrameworkGroup[];
   /** The framework as the composite-index methods take it. */
   readonly spec: IndexSpec;
 }
@@ -216,6 +239,25 @@ export function buildFramework(raw: unknown, known: ReadonlySet<string>, file = 
     })),
   };
   validateSpec(spec); // weights of every node sum to 1, naming the node
+  const groups: FrameworkGroup[] = (f.groups ?? []).map((g) => {
+    if (byCode.has(g.code))
+      throw invalid(`${f.id}/${g.code}`, "a group has the code of a node", "nhóm trùng mã với một nút");
+    for (const m of g.members)
+      if (!pillars.some((p) => p.code === m))
+        throw invalid(
+          `${f.id}/${g.code}`,
+          `member ${m} is not a main index of the framework`,
+          `thành phần ${m} không phải chỉ số chính của bộ chỉ số`,
+        );
+    return {
+      code: g.code,
+      nameVi: g.name_vi,
+      nameEn: g.name_en,
+      members: g.members,
+      status: g.status,
+      note: g.note ?? null,
+    };
+  });
   for (const p of pillars) {
     if (p.points !== null && Math.abs(p.points / 1000 - p.weight) > 1e-9)
       throw invalid(
@@ -237,6 +279,7 @@ export function buildFramework(raw: unknown, known: ReadonlySet<string>, file = 
     noteVi: f.note_vi,
     noteEn: f.note_en,
     pillars,
+    groups,
     spec,
   });
 }

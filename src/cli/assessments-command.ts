@@ -11,7 +11,12 @@ import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { generateDemoAssessments } from "../catalog/demo-assessments.ts";
 import { readAssessmentFile } from "../services/assessment-files.ts";
-import { IMPORT_LAYOUT, importAssessments, syncAssessmentObservations } from "../services/assessments.ts";
+import {
+  IMPORT_LAYOUT,
+  IMPORT_OPTIONAL,
+  importAssessments,
+  syncAssessmentObservations,
+} from "../services/assessments.ts";
 import { recompute } from "../services/recompute.ts";
 import { migrateToLatest, type Store } from "../store/db.ts";
 import { createOutput, EXIT, type Output, UsageError } from "./output.ts";
@@ -130,10 +135,11 @@ export async function runAssessmentsCommand(argv: string[], ctx: AssessmentsComm
     const write = async (s: string) => {
       if (!sink.write(s)) await once(sink, "drain");
     };
-    await write(`${IMPORT_LAYOUT.join(",")}\n`);
+    const layout = [...IMPORT_LAYOUT, ...IMPORT_OPTIONAL];
+    await write(`${layout.join(",")}\n`);
     let lines: string[] = [];
     for (const { record } of generateDemoAssessments({ seed, count, from, to })) {
-      lines.push(IMPORT_LAYOUT.map((c) => csvCell(record[c] ?? "")).join(","));
+      lines.push(layout.map((c) => csvCell(record[c] ?? "")).join(","));
       if (lines.length >= 5000) {
         await write(`${lines.join("\n")}\n`);
         lines = [];

@@ -18,6 +18,7 @@ import {
   monteCarloRanks,
   nearestRankPercentile,
   normaliseValue,
+  pillarGroupScores,
   scoreIndex,
   spearman,
 } from "./composite-index.ts";
@@ -291,5 +292,21 @@ describe("explaining a change", () => {
     assert.ok(r.contributions.A! > 0 && r.contributions.B! < 0);
     const same = explainChange(from, from, "geometric");
     assert.deepEqual(same.contributions, { A: 0, B: 0 });
+  });
+});
+
+describe("pillar groups", () => {
+  it("scores a group as the weighted mean of its members with their index weights, skipping a missing member", () => {
+    const scores = { A: 0.5, B: 0.8, C: null };
+    const weights = { A: 0.1, B: 0.2, C: 0.7 };
+    const g = pillarGroupScores(scores, weights, [
+      { code: "G1", members: ["A", "B"] },
+      { code: "G2", members: ["A", "C"] },
+      { code: "G3", members: ["C"] },
+    ]);
+    // (0.1·0.5 + 0.2·0.8) / 0.3 = 0.21 / 0.3 = 0.7; C has no score, so G2 = A's score; G3 none.
+    assert.ok(Math.abs(g.G1! - 0.7) < 1e-12);
+    assert.equal(g.G2, 0.5);
+    assert.equal(g.G3, null);
   });
 });

@@ -92,6 +92,44 @@ export interface IndexInput {
   readonly values: ReadonlyMap<string, readonly (number | null)[]>;
 }
 
+/**
+ * A pillar group ("trụ cột"): a named view over main indices. DTI pillars overlap: under Decision
+ * 922 each of the three pillars (digital government, economy, society) is the five shared
+ * foundation indices plus its own activity index, so groups are not part of the tree and do not
+ * change the index; they are reported beside it.
+ */
+export interface PillarGroupSpec {
+  readonly code: string;
+  readonly members: readonly string[];
+}
+
+/**
+ * Score of each group: the weighted mean of its members' scores with the members' own weights in
+ * the index, G = Σ wₚ·sₚ / Σ wₚ over the members with a score (null when none has one). With the 922
+ * points this is the pillar's points share (e.g. digital government: 500 foundation + 200 activity
+ * points, out of 700). Example: members A (w 0.1, s 0.5) and B (w 0.2, s 0.8) → (0.05 + 0.16)/0.3 = 0.7.
+ */
+export function pillarGroupScores(
+  pillarScores: Readonly<Record<string, number | null | undefined>>,
+  weights: Readonly<Record<string, number>>,
+  groups: readonly PillarGroupSpec[],
+): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const g of groups) {
+    let num = 0;
+    let den = 0;
+    for (const m of g.members) {
+      const sc = pillarScores[m];
+      const w = weights[m] ?? 0;
+      if (sc === null || sc === undefined || !Number.isFinite(sc) || w <= 0) continue;
+      num += w * sc;
+      den += w;
+    }
+    out[g.code] = den > 0 ? num / den : null;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Weights, normalisation, aggregation
 // ---------------------------------------------------------------------------------------------

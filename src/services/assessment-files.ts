@@ -7,7 +7,7 @@ import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
 import ExcelJS from "exceljs";
 import { DxmError } from "../domain/errors.ts";
-import { IMPORT_LAYOUT, type RecordLine } from "./assessments.ts";
+import { IMPORT_LAYOUT, type ImportColumns, importColumns, type RecordLine } from "./assessments.ts";
 
 /** Bytes (CSV) or rows (XLSX) read so far, of `total`. */
 export type FileProgress = (done: number, total: number) => void;
@@ -40,20 +40,20 @@ export async function* readAssessmentFile(
     });
   const total = statSync(path).size;
   let read = 0;
-  let header: string[] | undefined;
+  let columns: ImportColumns | undefined;
   let n = 0;
   for await (const { line, fields } of csvRecords(createReadStream(path, { encoding: "utf8" }), (bytes) => {
     read += bytes;
   })) {
-    if (!header) {
-      header = fields.map((h) => h.trim());
+    if (!columns) {
+      const header = fields.map((h) => h.trim());
       checkHeader(header, path);
+      columns = importColumns(header);
       continue;
     }
     if (fields.length === 1 && fields[0] === "") continue; // an empty line
-    const record: Record<string, string> = {};
-    for (let i = 0; i < header.length; i++) record[header[i]!] = fields[i] ?? "";
-    yield { line, record };
+    // Fields by position: the importer reads the columns it needs without a record per row.
+    yield { line, fields, columns };
     if (++n % 10_000 === 0) onProgress?.(read, total);
   }
   onProgress?.(total, total);

@@ -10,6 +10,7 @@ import {
   getResult,
   getStats,
   importAssessments,
+  importColumns,
   type RecordLine,
   submitAssessment,
   syncAssessmentObservations,
@@ -193,14 +194,19 @@ for (const backend of await referenceBackends()) {
       assert.equal((await getStats(store, { area: "01", sector: "G" })).count, 0);
     });
 
-    it("rejects statistics for an unknown area or the 2008 geography, naming the parameter", async () => {
+    it("rejects statistics for an unknown area or geography, naming the parameter", async () => {
       await assert.rejects(
         getStats(store, { area: "XX" }),
         (e) => e instanceof DxmError && e.field === "area",
       );
       await assert.rejects(
-        getStats(store, { geography: "2008" }),
+        getStats(store, { geography: "2030" }),
         (e) => e instanceof DxmError && e.field === "geography",
+      );
+      // 74 (Bình Dương) is a 2008 province, not a 2025 one.
+      await assert.rejects(
+        getStats(store, { geography: "2025", area: "74" }),
+        (e) => e instanceof DxmError && e.field === "area",
       );
     });
 
@@ -224,6 +230,62 @@ for (const backend of await referenceBackends()) {
       assert.equal(await value("VN", "2025-Q4"), 75);
       // 2025-Q3 ends before the web firm's first submission (1 October 2025 10:00 in Vietnam): 2 of 3.
       assert.ok(Math.abs((await value("VN", "2025-Q3"))! - 200 / 3) < 1e-9);
+    });
+
+    it("places a firm in a 2008 province only when that province is known, and reports the firms it cannot place", async () => {
+      // Rows as the CSV reader gives them (fields by position): the importer's fast path.
+      const header = [...Object.keys(csvRow("0", "", 0, "")), "province_2008"];
+      const columns = importColumns(header);
+      const rowOf = (line: number, r: Record<string, string | number>) => ({
+        line,
+        fields: header.map((h) => String(r[h] ?? "")),
+        columns,
+      });
+      const rows = [
+        // TP.HCM (2025, 79) merged 79, 74 (Bình Dương) and 77 (Bà Rịa–Vũng Tàu) of 2008.
+        rowOf(2, csvRow("0400000001", "79", 2, "2025-10-01")), // 2025 only: cannot be placed
+        rowOf(3, { ...csvRow("0400000002", "", 3, "2025-10-01"), province_2008: "74" }),
+        rowOf(4, { ...csvRow("0400000003", "79", 4, "2025-10-01"), province_2008: "77" }),
+        rowOf(5, csvRow("0400000004", "12", 3, "2025-10-01")), // Lai Châu, not merged: implied
+        rowOf(6, { ...csvRow("0400000005", "01", 3, "2025-10-01"), province_2008: "74" }), // disagree
+      ];
+      const now = new Date("2026-01-01");
+      const report = await importAssessments(store, rows, { thresholds: T, now });
+      assert.equal(report.stored, 4);
+      assert.deepEqual(
+        report.errors.map((e) => [e.line, e.field]),
+        [[6, "province"]],
+      );
+      // The general path (records by name) stores the same rows: a re-import that way adds nothing.
+      const asRecords: RecordLine[] = rows.slice(0, 4).map((r) => ({
+        line: r.line,
+        record: Object.fromEntries(header.map((h, i) => [h, r.fields[i]!])),
+      }));
+      const again = await importAssessments(store, asRecords, { thresholds: T, now });
+      assert.equal(again.stored, 0);
+      assert.equal(again.alreadyPresent, 4);
+
+      const bd = await getStats(store, { geography: "2008", area: "74" });
+      assert.equal(bd.count, 1);
+      assert.equal(bd.geography, "2008");
+      assert.equal(bd.coverage?.complete, false);
+      const hcm = bd.coverage?.unplaced_by_2025.find((u) => u.code === "79");
+      assert.ok(hcm && hcm.count >= 1, "firms that gave only TP.HCM (2025) are reported as not placed");
+      assert.deepEqual([...(hcm?.former ?? [])].sort(), ["74", "77", "79"]);
+      assert.equal((await getStats(store, { geography: "2008", area: "77" })).count, 1);
+      const laiChau = await getStats(store, { geography: "2008", area: "12" });
+      assert.equal(laiChau.count, 1);
+      assert.equal(laiChau.coverage?.complete, true);
+      assert.deepEqual(laiChau.coverage?.unchanged, ["12"]);
+      // In 2025, TP.HCM counts its firms whether or not they named a 2008 province.
+      const hcm2025 = await getStats(store, { geography: "2025", area: "79" });
+      const placed = (await getStats(store, { geography: "2008", area: "79" })).count;
+      assert.equal(hcm2025.count, 1 + 1 + placed + (hcm?.count ?? 0));
+      assert.equal(hcm2025.coverage, null);
+      // The nation is the same in both geographies; the 2008 province list holds placed firms only.
+      const nation2008 = await getStats(store, { geography: "2008" });
+      assert.equal(nation2008.count, (await getStats(store, {})).count);
+      assert.ok(nation2008.provinces.some((p) => p.code === "74" && p.count === 1));
     });
   });
 }

@@ -26,6 +26,7 @@ import {
   SIZE_CRITERIA,
   SIZE_NAMES,
   SIZE_SOURCE,
+  SIZE_SOURCE_URLS,
   type SizeClass,
 } from "../catalog/assessment-questionnaire.ts";
 import { generateDemoAssessments } from "../catalog/demo-assessments.ts";
@@ -45,11 +46,13 @@ import {
 } from "../methods/maturity.ts";
 import {
   type AggregateSpec,
+  type CellFilter,
   countAssessments,
   deleteDemoAssessments,
   feedAsOf,
   findByTokenHash,
   findRecentDuplicate,
+  importCsvLine,
   insertAssessment,
   listCells,
   mergeImportBatch,
@@ -58,6 +61,7 @@ import {
   realSubmissionSpan,
   type StoredAssessment,
   setResultTokenHash,
+  stageImportCsv,
   stageImportRows,
   sumCells,
   sumCellsByProvince,
@@ -133,6 +137,7 @@ export function questionnaire(thresholds: readonly number[] = config().maturityT
     })),
     size_criteria: {
       source: SIZE_SOURCE,
+      secondary_sources: SIZE_SOURCE_URLS,
       unit: "VND billion; employees = annual average with social insurance",
       agriculture_industry_construction: SIZE_CRITERIA.agriculture_industry_construction,
       trade_services: SIZE_CRITERIA.trade_services,
@@ -158,6 +163,12 @@ export interface Submission {
   name: string;
   /** 2025 province code. */
   province: string;
+  /**
+   * 2008 province code when known: the firm named it, or its 2025 province was not merged (one
+   * predecessor). '' when the firm gave a merged 2025 province only: it cannot be placed in one of
+   * the former provinces, and the 2008 statistics say so instead of guessing.
+   */
+  province2008: string;
   sector: string;
   size: SizeClass;
   /** Answers in questionnaire order. */
@@ -166,18 +177,36 @@ export interface Submission {
 }
 
 let areaCache:
-  | { provinces2025: Map<string, Area>; successor: Map<string, string>; areas: Area[] }
+  | {
+      provinces2025: Map<string, Area>;
+      provinces2008: Map<string, Area>;
+      successor: Map<string, string>;
+      /** 2025 province → its 2008 predecessors. */
+      predecessors: Map<string, string[]>;
+      areas: Area[];
+    }
   | undefined;
 function areaIndex() {
   if (!areaCache) {
     const areas = loadAreas();
+    const successor = successorUnits(areas);
+    const predecessors = new Map<string, string[]>();
+    for (const [old, next] of successor) predecessors.set(next, [...(predecessors.get(next) ?? []), old]);
     areaCache = {
       areas,
       provinces2025: new Map(provincesOf(areas, "2025").map((a) => [a.code, a])),
-      successor: successorUnits(areas),
+      provinces2008: new Map(provincesOf(areas, "2008").map((a) => [a.code, a])),
+      successor,
+      predecessors,
     };
   }
   return areaCache;
+}
+
+/** The 2008 province implied by a 2025 one: its only predecessor when it was not merged, else ''. */
+export function implied2008(province2025: string): string {
+  const pre = areaIndex().predecessors.get(province2025);
+  return pre?.length === 1 ? pre[0]! : "";
 }
 
 const QUESTION_CODES: ReadonlySet<string> = new Set(QUESTIONS.map((q) => q.code));
@@ -223,6 +252,7 @@ export function checkSubmission(
   else if (name.length > 200) err("name", "at most 200 characters", "tối đa 200 ký tự");
 
   let province = "";
+  let province2008 = "";
   const idx = areaIndex();
   if (!isRecord(body.province)) {
     err(
@@ -237,8 +267,10 @@ export function checkSubmission(
       err("province.geography", "must be 2025 or 2008", "phải là 2025 hoặc 2008");
     if (typeof c !== "string" || !c) err("province.code", "is required", "bắt buộc");
     else if (g === "2025") {
-      if (idx.provinces2025.has(c)) province = c;
-      else
+      if (idx.provinces2025.has(c)) {
+        province = c;
+        province2008 = implied2008(c);
+      } else
         err(
           "province.code",
           `${c} is not a province of the 2025 geography`,
@@ -246,8 +278,10 @@ export function checkSubmission(
         );
     } else if (g === "2008") {
       const next = idx.successor.get(c);
-      if (next) province = next;
-      else
+      if (next) {
+        province = next;
+        province2008 = c;
+      } else
         err(
           "province.code",
           `${c} is not a province of the 2008 geography`,
@@ -295,7 +329,7 @@ export function checkSubmission(
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    value: { taxCode, name, province, sector, size: size as SizeClass, answers, platforms },
+    value: { taxCode, name, province, province2008, sector, size: size as SizeClass, answers, platforms },
   };
 }
 
@@ -351,6 +385,7 @@ function rowOf(
     tax_code: s.taxCode,
     name: s.name,
     province: s.province,
+    province_2008: s.province2008,
     sector: s.sector,
     size: s.size,
     answers: s.answers,
@@ -543,35 +578,71 @@ export interface StatsQuery {
   size?: string;
 }
 
-/** The provinces (2025) of an area: the nation, a region or one province. */
-export function provincesIn(area: string): string[] | undefined {
+/** The provinces of an area of a geography (2025 by default): the nation, a region or one province. */
+export function provincesIn(area: string, geography: "2025" | "2008" = "2025"): string[] | undefined {
   const idx = areaIndex();
-  if (area === "VN") return [...idx.provinces2025.keys()];
-  const a = idx.areas.find((x) => x.geography === "2025" && x.code === area);
+  const all = geography === "2025" ? idx.provinces2025 : idx.provinces2008;
+  if (area === "VN") return [...all.keys()];
+  const a = idx.areas.find((x) => x.geography === geography && x.code === area);
   if (!a) return undefined;
   if (a.level === "province") return [a.code];
-  return provincesOf(idx.areas, "2025")
+  return provincesOf(idx.areas, geography)
     .filter((p) => p.parent === a.code)
     .map((p) => p.code);
 }
 
+const COVERAGE_NOTE = Object.freeze({
+  en: "Firms give their 2025 province; a firm whose 2025 province was formed by merging several 2008 provinces is placed in a 2008 province only if it also named that province. The 11 provinces that were not merged are complete. The others count only the firms that named them; firms that gave only the merged province are listed as not placed, never shared out by a guess.",
+  vi: "Doanh nghiệp khai tỉnh theo địa giới 2025; doanh nghiệp thuộc tỉnh mới hợp nhất từ nhiều tỉnh cũ chỉ được xếp vào một tỉnh năm 2008 khi đã khai cả tỉnh cũ. 11 tỉnh không sáp nhập có số liệu đầy đủ. Các tỉnh khác chỉ đếm doanh nghiệp đã khai tỉnh cũ; doanh nghiệp chỉ khai tỉnh mới được nêu là chưa xếp được, không chia theo phỏng đoán.",
+});
+
+/**
+ * Statistics in the 2008 geography can only count firms whose 2008 province is known: the firms of
+ * the 2025 provinces in scope that are not placed are reported beside, by 2025 province, with the
+ * 2008 provinces each could belong to. Returns how complete the figures are.
+ */
+async function coverage2008(store: Store, scope: readonly string[] | undefined, f: CellFilter) {
+  const idx = areaIndex();
+  const successors = [...new Set((scope ?? [...idx.provinces2008.keys()]).map((c) => idx.successor.get(c)!))];
+  const rows = await sumCellsByProvince(store.db, { ...f, provinces: successors, provinces2008: [""] });
+  const unplaced = rows
+    .filter((r) => r.n > 0)
+    .map((r) => ({
+      code: r.province,
+      name_vi: idx.provinces2025.get(r.province)?.nameVi ?? r.province,
+      name_en: idx.provinces2025.get(r.province)?.nameEn ?? r.province,
+      count: r.n,
+      former: idx.predecessors.get(r.province) ?? [],
+    }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const merged = (scope ?? [...idx.provinces2008.keys()]).filter(
+    (c) => (idx.predecessors.get(idx.successor.get(c)!)?.length ?? 0) > 1,
+  );
+  const count = unplaced.reduce((a, u) => a + u.count, 0);
+  return {
+    complete: count === 0,
+    unchanged: (scope ?? [...idx.provinces2008.keys()]).filter((c) => !merged.includes(c)).sort(),
+    merged: merged.sort(),
+    unplaced: count,
+    unplaced_by_2025: unplaced,
+    note_vi: COVERAGE_NOTE.vi,
+    note_en: COVERAGE_NOTE.en,
+  };
+}
+
 export async function getStats(store: Store, q: StatsQuery) {
   const geography = q.geography ?? "2025";
-  if (geography !== "2025")
-    throw new DxmError(
-      "invalid_parameter",
-      "Self-assessments are kept in the 2025 geography: use geography=2025",
-      {
-        field: "geography",
-        messageVi: "Phiếu tự đánh giá được tổng hợp theo địa giới năm 2025: dùng geography=2025",
-      },
-    );
+  if (geography !== "2025" && geography !== "2008")
+    throw new DxmError("invalid_parameter", "geography must be 2025 or 2008", {
+      field: "geography",
+      messageVi: "geography phải là 2025 hoặc 2008",
+    });
   const area = q.area ?? "VN";
-  const provinces = provincesIn(area);
+  const provinces = provincesIn(area, geography);
   if (!provinces)
-    throw new DxmError("invalid_area", `${area} is not an area of the 2025 geography`, {
+    throw new DxmError("invalid_area", `${area} is not an area of the ${geography} geography`, {
       field: "area",
-      messageVi: `${area} không phải mã địa bàn năm 2025`,
+      messageVi: `${area} không phải mã địa bàn năm ${geography}`,
     });
   if (q.sector && !SECTIONS.some((s) => s.code === q.sector))
     throw new DxmError("invalid_parameter", "sector must be a VSIC 2018 section letter A–U", {
@@ -583,23 +654,30 @@ export async function getStats(store: Store, q: StatsQuery) {
       field: "size",
       messageVi: "size phải là micro, small, medium hoặc large",
     });
-  const filter = {
-    ...(area === "VN" ? {} : { provinces }),
+  const kind: CellFilter = {
     ...(q.sector ? { sector: q.sector } : {}),
     ...(q.size ? { size: q.size } : {}),
   };
+  // In 2008 a sub-national area counts the firms placed in its 2008 provinces (see coverage2008).
+  const filter: CellFilter = {
+    ...(area === "VN" ? {} : geography === "2025" ? { provinces } : { provinces2008: provinces }),
+    ...kind,
+  };
   // Sequential: PGlite runs one query at a time anyway.
   const totals = await sumCells(store.db, filter);
-  const byProvince = await sumCellsByProvince(store.db, filter);
+  const byProvince = (await sumCellsByProvince(store.db, filter, geography)).filter((p) => p.province !== "");
   const quarters = await sumQuarters(store.db, filter);
+  const coverage =
+    geography === "2008" ? await coverage2008(store, area === "VN" ? undefined : provinces, kind) : null;
   const n = totals.n;
   const levels = MATURITY_LEVELS.map((_, i) => totals.levels[i] ?? 0);
   const pillarSums = MATURITY_PILLARS.map((_, i) => totals.sumPillars[i] ?? 0);
   const platformCounts = PLATFORMS.map((_, i) => totals.platforms[i] ?? 0);
   const share = (k: number) => (n > 0 ? (100 * k) / n : null);
   const idx = areaIndex();
+  const names = geography === "2025" ? idx.provinces2025 : idx.provinces2008;
   return {
-    geography: "2025" as const,
+    geography,
     area,
     sector: q.sector ?? null,
     size: q.size ?? null,
@@ -633,8 +711,8 @@ export async function getStats(store: Store, q: StatsQuery) {
       .filter((p) => p.n > 0)
       .map((p) => ({
         code: p.province,
-        name_vi: idx.provinces2025.get(p.province)?.nameVi ?? p.province,
-        name_en: idx.provinces2025.get(p.province)?.nameEn ?? p.province,
+        name_vi: names.get(p.province)?.nameVi ?? p.province,
+        name_en: names.get(p.province)?.nameEn ?? p.province,
         count: p.n,
         mean_overall: p.sumOverall / p.n,
         any_platform_share: (100 * p.anyPlatform) / p.n,
@@ -649,6 +727,8 @@ export async function getStats(store: Store, q: StatsQuery) {
         mean_overall: t.sumOverall / t.n,
         any_platform_share: (100 * t.anyPlatform) / t.n,
       })),
+    /** 2008 only: which provinces are complete and which firms could not be placed, and why. */
+    coverage,
     caveat_vi: CAVEAT.vi,
     caveat_en: CAVEAT.en,
     thresholds_note_vi: THRESHOLDS_NOTE.vi,
@@ -661,7 +741,8 @@ export async function getStats(store: Store, q: StatsQuery) {
 
 /**
  * The import layout: one row per submission, a header row with these columns (any order; extra
- * columns are ignored): `tax_code`, `name`, `province` (2025 code; or `province_2008`), `sector`,
+ * columns are ignored): `tax_code`, `name`, `province` (2025 code) and/or `province_2008` (2008 code;
+ * when both are given they must agree, and the 2008 one is recorded too), `sector`,
  * `size`, `submitted_at` (ISO date or date-time; a date means midnight in Vietnam), one column per
  * question code (`CUS1` … `DAT5`, 0–5), and `platforms` (codes separated by `;`, may be empty).
  */
@@ -675,6 +756,9 @@ export const IMPORT_LAYOUT = Object.freeze([
   ...QUESTIONS.map((q) => q.code),
   "platforms",
 ]);
+
+/** Optional columns of the layout (written by `dxm assessments generate`). */
+export const IMPORT_OPTIONAL = Object.freeze(["province_2008"]);
 
 export interface ImportError {
   line: number;
@@ -694,13 +778,31 @@ export interface ImportReport {
   mergeMs: number;
 }
 
-export interface RecordLine {
-  /** Line number in the file (the header is line 1). */
-  line: number;
-  record: Record<string, string>;
+/**
+ * One data row of an import file: either a record by column name (XLSX, tests), or the CSV reader's
+ * fields with the header's column positions, found once per file. The second form is what keeps a
+ * million-row import quick: no object with 40 keys is built per row unless the row has an error.
+ */
+export type RecordLine =
+  | {
+      /** Line number in the file (the header is line 1). */
+      line: number;
+      record: Record<string, string>;
+    }
+  | { line: number; fields: readonly string[]; columns: ImportColumns };
+
+/** The header of an import file: column name → position. */
+export interface ImportColumns {
+  readonly names: readonly string[];
+  readonly position: ReadonlyMap<string, number>;
 }
 
-const CHUNK = 50_000;
+export function importColumns(header: readonly string[]): ImportColumns {
+  return { names: header, position: new Map(header.map((h, i) => [h, i])) };
+}
+
+/** Rows per COPY into staging; the progress bar moves once per chunk. */
+const CHUNK = 20_000;
 
 function parseWhen(text: string): Date | undefined {
   const t = text.trim();
@@ -724,22 +826,18 @@ export function checkImportRecord(
   const answers: Record<string, unknown> = {};
   for (const q of QUESTIONS) {
     const v = r[q.code] ?? "";
-    // Fast path: one digit (the common case of a million-row import).
-    const d = v.length === 1 ? v.charCodeAt(0) - 48 : -1;
-    if (d >= 0 && d <= 9) answers[q.code] = d;
-    else {
-      const t = v.trim();
-      answers[q.code] = t === "" ? undefined : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
-    }
+    const t = v.trim();
+    answers[q.code] = t === "" ? undefined : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : t;
   }
   const province2008 = (r.province_2008 ?? "").trim();
+  const province2025 = (r.province ?? "").trim();
   const raw = {
     taxCode: r.tax_code ?? "",
     name: r.name ?? "",
-    province:
-      province2008 && !(r.province ?? "").trim()
-        ? { geography: "2008", code: province2008 }
-        : { geography: "2025", code: (r.province ?? "").trim() },
+    // A 2008 province, when given, is the finer fact: it is checked and the 2025 one derived from it.
+    province: province2008
+      ? { geography: "2008", code: province2008 }
+      : { geography: "2025", code: province2025 },
     sector: r.sector ?? "",
     size: (r.size ?? "").trim().toLowerCase(),
     answers,
@@ -750,6 +848,12 @@ export function checkImportRecord(
   };
   const checked = checkSubmission(raw);
   const errors = checked.ok ? [] : checked.errors;
+  if (checked.ok && province2008 && province2025 && checked.value.province !== province2025)
+    errors.push({
+      field: "province",
+      message: `province: ${province2025} is not the 2025 province that ${province2008} joined (${checked.value.province})`,
+      messageVi: `province: ${province2025} không phải tỉnh năm 2025 mà ${province2008} sáp nhập vào (${checked.value.province})`,
+    });
   const when = parseWhen(r.submitted_at ?? "");
   if (!when)
     errors.push({
@@ -765,6 +869,152 @@ export function checkImportRecord(
     });
   if (!checked.ok || errors.length || !when) return { ok: false, errors };
   return { ok: true, value: checked.value, submittedAt: when };
+}
+
+const SIZE_SET: ReadonlySet<string> = new Set(SIZE_CLASSES);
+const PLATFORM_BIT: ReadonlyMap<string, number> = new Map(PLATFORMS.map((p, i) => [p.code, 1 << i]));
+const TAX_CODE = /^[0-9]{10}(-[0-9]{3})?$/;
+
+interface FastPlan {
+  taxCode: number;
+  name: number;
+  province: number;
+  province2008: number;
+  sector: number;
+  size: number;
+  submittedAt: number;
+  platforms: number;
+  answers: number[];
+}
+
+function planOf(c: ImportColumns): FastPlan {
+  const at = (name: string) => c.position.get(name) ?? -1;
+  return {
+    taxCode: at("tax_code"),
+    name: at("name"),
+    province: at("province"),
+    province2008: at("province_2008"),
+    sector: at("sector"),
+    size: at("size"),
+    submittedAt: at("submitted_at"),
+    platforms: at("platforms"),
+    answers: QUESTIONS.map((q) => at(q.code)),
+  };
+}
+
+/** The row staged for COPY, in IMPORT_COLUMNS order after the batch. */
+type StagedRow = (string | number)[];
+
+/**
+ * The fast path of a row that is well formed in the ordinary way (answers single digits 0–5, codes
+ * known, no stray spaces in the tax code): the staged row, scored. Anything unusual returns undefined
+ * and the row goes through {@link checkImportRecord}, which accepts the same rows and words every
+ * error, so both paths store the same thing (a test holds them to it).
+ */
+function fastImportRow(
+  f: readonly string[],
+  p: FastPlan,
+  now: Date,
+  thresholds: readonly number[],
+  batch: string,
+  source: string,
+): StagedRow | undefined {
+  const taxCode = f[p.taxCode] ?? "";
+  if (!TAX_CODE.test(taxCode)) return undefined;
+  const name = (f[p.name] ?? "").trim();
+  // A line break in a name takes the general path (the ready-made COPY lines are one per record).
+  if (!name || name.length > 200 || name.includes("\n") || name.includes("\r")) return undefined;
+  const idx = areaIndex();
+  const given2008 = p.province2008 >= 0 ? (f[p.province2008] ?? "").trim() : "";
+  const given2025 = p.province >= 0 ? (f[p.province] ?? "").trim() : "";
+  let province: string;
+  let province2008: string;
+  if (given2008) {
+    const next = idx.successor.get(given2008);
+    if (!next || (given2025 && given2025 !== next)) return undefined;
+    province = next;
+    province2008 = given2008;
+  } else {
+    if (!idx.provinces2025.has(given2025)) return undefined;
+    province = given2025;
+    province2008 = implied2008(given2025);
+  }
+  const sector = (f[p.sector] ?? "").trim().toUpperCase();
+  if (!SECTION_CODES.has(sector)) return undefined;
+  const size = (f[p.size] ?? "").trim().toLowerCase();
+  if (!SIZE_SET.has(size)) return undefined;
+  const answers: number[] = new Array(p.answers.length);
+  let digits = "";
+  for (let i = 0; i < p.answers.length; i++) {
+    const v = f[p.answers[i]!] ?? "";
+    if (v.length !== 1) return undefined;
+    const d = v.charCodeAt(0) - 48;
+    if (d < 0 || d > 5) return undefined;
+    answers[i] = d;
+    digits += v;
+  }
+  let mask = 0;
+  const list = p.platforms >= 0 ? (f[p.platforms] ?? "") : "";
+  if (list) {
+    for (const raw of list.split(";")) {
+      const code = raw.trim();
+      if (!code) continue;
+      const bit = PLATFORM_BIT.get(code);
+      if (bit === undefined || mask & bit) return undefined;
+      mask |= bit;
+    }
+  }
+  const when = parseWhen(f[p.submittedAt] ?? "");
+  if (!when || when.getTime() > now.getTime() + 86_400_000) return undefined;
+  const sc = score(answers, thresholds);
+  return [
+    batch,
+    taxCode,
+    name,
+    province,
+    province2008,
+    sector,
+    size,
+    `{${answers.join(",")}}`,
+    mask,
+    sc.pillars.CUSTOMER,
+    sc.pillars.STRATEGY,
+    sc.pillars.TECHNOLOGY,
+    sc.pillars.OPERATIONS,
+    sc.pillars.CULTURE,
+    sc.pillars.DATA,
+    sc.overall,
+    sc.level,
+    // = fingerprintOf(submission), built from the pieces at hand.
+    `${province}|${sector}|${size}|${digits}|${mask}`,
+    source,
+    when.toISOString(),
+  ];
+}
+
+function stagedRowOf(row: NewAssessment, batch: string, source: string): StagedRow {
+  return [
+    batch,
+    row.tax_code,
+    row.name,
+    row.province,
+    row.province_2008,
+    row.sector,
+    row.size,
+    `{${row.answers.join(",")}}`,
+    row.platform_mask,
+    row.s_customer,
+    row.s_strategy,
+    row.s_technology,
+    row.s_operations,
+    row.s_culture,
+    row.s_data,
+    row.overall,
+    row.level,
+    row.fingerprint,
+    source,
+    row.submitted_at.toISOString(),
+  ];
 }
 
 /**
@@ -798,51 +1048,56 @@ export async function importAssessments(
     ms: 0,
     mergeMs: 0,
   };
-  let chunk: (string | number)[][] = [];
-  const flush = async () => {
-    if (!chunk.length) return;
-    await stageImportRows(store, chunk);
+  // Rows of the fast path as ready-made COPY lines; the others (rare: unusual but valid rows) as values.
+  let lines: string[] = [];
+  let chunk: StagedRow[] = [];
+  const stage = async () => {
+    if (chunk.length) await stageImportRows(store, chunk);
+    if (lines.length) await stageImportCsv(store, lines.join(""));
     chunk = [];
+    lines = [];
   };
-  for await (const { line, record } of records) {
+  let plan: { columns: ImportColumns; plan: FastPlan } | undefined;
+  for await (const item of records) {
     report.rows++;
-    const c = checkImportRecord(record, now);
-    if (!c.ok) {
-      for (const e of c.errors) {
-        if (report.errors.length < maxErrors) report.errors.push({ line, ...e });
+    let staged: StagedRow | undefined;
+    let record: Record<string, string>;
+    if ("fields" in item) {
+      if (plan?.columns !== item.columns) plan = { columns: item.columns, plan: planOf(item.columns) };
+      staged = fastImportRow(item.fields, plan.plan, now, thresholds, batch, source);
+      if (staged) {
+        report.valid++;
+        lines.push(importCsvLine(staged));
       }
-      continue;
+      record = {};
+      if (!staged) {
+        const names = item.columns.names;
+        for (let i = 0; i < names.length; i++) record[names[i]!] = item.fields[i] ?? "";
+      }
+    } else record = item.record;
+    if (!staged) {
+      const c = checkImportRecord(record, now);
+      if (!c.ok) {
+        for (const e of c.errors) {
+          if (report.errors.length < maxErrors) report.errors.push({ line: item.line, ...e });
+        }
+        continue;
+      }
+      report.valid++;
+      chunk.push(
+        stagedRowOf(
+          rowOf(c.value, score(c.value.answers, thresholds), source, c.submittedAt, null),
+          batch,
+          source,
+        ),
+      );
     }
-    report.valid++;
-    const row = rowOf(c.value, score(c.value.answers, thresholds), source, c.submittedAt, null);
-    // In IMPORT_COLUMNS order.
-    chunk.push([
-      batch,
-      row.tax_code,
-      row.name,
-      row.province,
-      row.sector,
-      row.size,
-      `{${row.answers.join(",")}}`,
-      row.platform_mask,
-      row.s_customer,
-      row.s_strategy,
-      row.s_technology,
-      row.s_operations,
-      row.s_culture,
-      row.s_data,
-      row.overall,
-      row.level,
-      row.fingerprint,
-      source,
-      row.submitted_at.toISOString(),
-    ]);
-    if (chunk.length >= CHUNK) {
-      await flush();
+    if (chunk.length + lines.length >= CHUNK) {
+      await stage();
       options.onProgress?.(report.rows);
     }
   }
-  await flush();
+  await stage();
   options.onProgress?.(report.rows);
   const tm = performance.now();
   report.stored = report.valid ? await mergeImportBatch(store.db, batch, AGGREGATES) : 0;
@@ -915,7 +1170,7 @@ export async function seedDemoAssessments(
   options: { seed: number; lastQuarter: string; count?: number },
 ): Promise<number> {
   const count = options.count ?? DEMO_ASSESSMENT_COUNT;
-  const params = JSON.stringify({ seed: options.seed, lastQuarter: options.lastQuarter, count, version: 2 });
+  const params = JSON.stringify({ seed: options.seed, lastQuarter: options.lastQuarter, count, version: 3 });
   if (
     (await getMeta(store.db, "demo_assessments")) === params &&
     (await countAssessments(store.db, "demo")) > 0

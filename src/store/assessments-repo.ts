@@ -18,6 +18,8 @@ export interface NewAssessment extends AssessmentScores {
   tax_code: string;
   name: string;
   province: string;
+  /** The 2008 province when known (given, or implied by an unmerged 2025 province); '' otherwise. */
+  province_2008: string;
   sector: string;
   size: string;
   answers: number[];
@@ -54,7 +56,7 @@ function cellSelect(spec: AggregateSpec): string {
     { length: spec.platforms },
     (_, i) => `count(*) FILTER (WHERE platform_mask & ${2 ** i} <> 0)`,
   ).join(", ");
-  return `province, sector, size, count(*)::int AS n, count(*) FILTER (WHERE source = 'demo')::int AS demo,
+  return `province, province_2008, sector, size, count(*)::int AS n, count(*) FILTER (WHERE source = 'demo')::int AS demo,
     ARRAY[${levels}]::int[] AS levels,
     ARRAY[sum(s_customer), sum(s_strategy), sum(s_technology), sum(s_operations), sum(s_culture), sum(s_data)]::float8[] AS sum_pillars,
     sum(overall)::float8 AS sum_overall,
@@ -63,30 +65,38 @@ function cellSelect(spec: AggregateSpec): string {
     count(*) FILTER (WHERE bit_count(platform_mask::bit(32)) >= ${Math.trunc(spec.regularMin)})::int AS regular_platform`;
 }
 
-const CELL_UPDATE = `ON CONFLICT (province, sector, size) DO UPDATE SET n = excluded.n, demo = excluded.demo,
+/** Named, not positional: migration 0010 added province_2008 at the end of the table. */
+const CELL_COLUMNS =
+  "province, province_2008, sector, size, n, demo, levels, sum_pillars, sum_overall, platforms, any_platform, regular_platform";
+
+const CELL_UPDATE = `ON CONFLICT (province, province_2008, sector, size) DO UPDATE SET n = excluded.n, demo = excluded.demo,
   levels = excluded.levels, sum_pillars = excluded.sum_pillars, sum_overall = excluded.sum_overall,
   platforms = excluded.platforms, any_platform = excluded.any_platform, regular_platform = excluded.regular_platform`;
 
-const LATEST_COLUMNS = `tax_code, province, sector, size, platform_mask, ${SCORE_COLUMNS.join(", ")}, source, submitted_at`;
+const LATEST_COLUMNS = `tax_code, province, province_2008, sector, size, platform_mask, ${SCORE_COLUMNS.join(", ")}, source, submitted_at`;
 const LATEST_UPDATE = `ON CONFLICT (tax_code) DO UPDATE SET ${LATEST_COLUMNS.split(", ")
   .slice(1)
   .map((c) => `${c} = excluded.${c}`)
   .join(", ")} WHERE assessment_latest.submitted_at <= excluded.submitted_at`;
 
-const ASSESSMENT_COLUMNS = `tax_code, name, province, sector, size, answers, platform_mask, ${SCORE_COLUMNS.join(", ")}, fingerprint, source, submitted_at`;
+const ASSESSMENT_COLUMNS = `tax_code, name, province, province_2008, sector, size, answers, platform_mask, ${SCORE_COLUMNS.join(", ")}, fingerprint, source, submitted_at`;
 
 async function lock(trx: Db): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
 }
 
-async function refreshCell(trx: Db, cell: Cell, spec: AggregateSpec): Promise<void> {
-  const where = sql`province = ${cell.province} AND sector = ${cell.sector} AND size = ${cell.size}`;
-  await sql`INSERT INTO assessment_cell SELECT ${sql.raw(cellSelect(spec))} FROM assessment_latest WHERE ${where}
-    GROUP BY province, sector, size ${sql.raw(CELL_UPDATE)}`.execute(trx);
-  await sql`DELETE FROM assessment_cell c WHERE c.province = ${cell.province} AND c.sector = ${cell.sector} AND c.size = ${cell.size}
-    AND NOT EXISTS (SELECT 1 FROM assessment_latest l WHERE l.province = c.province AND l.sector = c.sector AND l.size = c.size)`.execute(
-    trx,
-  );
+async function refreshCell(
+  trx: Db,
+  cell: Cell & { province_2008: string },
+  spec: AggregateSpec,
+): Promise<void> {
+  const where = sql`province = ${cell.province} AND province_2008 = ${cell.province_2008} AND sector = ${cell.sector} AND size = ${cell.size}`;
+  await sql`INSERT INTO assessment_cell (${sql.raw(CELL_COLUMNS)}) SELECT ${sql.raw(cellSelect(spec))} FROM assessment_latest WHERE ${where}
+    GROUP BY province, province_2008, sector, size ${sql.raw(CELL_UPDATE)}`.execute(trx);
+  await sql`DELETE FROM assessment_cell c WHERE c.province = ${cell.province} AND c.province_2008 = ${cell.province_2008}
+    AND c.sector = ${cell.sector} AND c.size = ${cell.size}
+    AND NOT EXISTS (SELECT 1 FROM assessment_latest l WHERE l.province = c.province AND l.province_2008 = c.province_2008
+      AND l.sector = c.sector AND l.size = c.size)`.execute(trx);
 }
 
 export interface Cell {
@@ -113,13 +123,14 @@ export async function insertAssessment(db: Db, a: NewAssessment, spec: Aggregate
       .executeTakeFirstOrThrow();
     const old = await trx
       .selectFrom("assessment_latest")
-      .select(["province", "sector", "size", "submitted_at"])
+      .select(["province", "province_2008", "sector", "size", "submitted_at"])
       .where("tax_code", "=", a.tax_code)
       .executeTakeFirst();
     if (!old || old.submitted_at.getTime() <= a.submitted_at.getTime()) {
       const latest = {
         tax_code: a.tax_code,
         province: a.province,
+        province_2008: a.province_2008,
         sector: a.sector,
         size: a.size,
         platform_mask: a.platform_mask,
@@ -139,15 +150,21 @@ export async function insertAssessment(db: Db, a: NewAssessment, spec: Aggregate
         .values(latest)
         .onConflict((oc) => oc.column("tax_code").doUpdateSet(latest))
         .execute();
-      if (old && (old.province !== a.province || old.sector !== a.sector || old.size !== a.size))
+      if (
+        old &&
+        (old.province !== a.province ||
+          old.province_2008 !== a.province_2008 ||
+          old.sector !== a.sector ||
+          old.size !== a.size)
+      )
         await refreshCell(trx, old, spec);
       await refreshCell(trx, a, spec);
     }
-    await sql`INSERT INTO assessment_quarter (quarter, province, sector, size, n, demo, sum_overall, any_platform)
-      SELECT ${sql.raw(QUARTER_SQL)}, province, sector, size, 1, CASE WHEN source = 'demo' THEN 1 ELSE 0 END, overall,
+    await sql`INSERT INTO assessment_quarter (quarter, province, province_2008, sector, size, n, demo, sum_overall, any_platform)
+      SELECT ${sql.raw(QUARTER_SQL)}, province, province_2008, sector, size, 1, CASE WHEN source = 'demo' THEN 1 ELSE 0 END, overall,
         CASE WHEN platform_mask <> 0 THEN 1 ELSE 0 END
       FROM assessment WHERE id = ${id}
-      ON CONFLICT (quarter, province, sector, size) DO UPDATE SET n = assessment_quarter.n + excluded.n,
+      ON CONFLICT (quarter, province, province_2008, sector, size) DO UPDATE SET n = assessment_quarter.n + excluded.n,
         demo = assessment_quarter.demo + excluded.demo, sum_overall = assessment_quarter.sum_overall + excluded.sum_overall,
         any_platform = assessment_quarter.any_platform + excluded.any_platform`.execute(trx);
     return id;
@@ -208,6 +225,8 @@ export async function peerStanding(db: Db, cell: Cell, overall: number): Promise
 
 export interface CellFilter {
   provinces?: readonly string[];
+  /** 2008 provinces: only firms whose 2008 province is known and among these. */
+  provinces2008?: readonly string[];
   sector?: string;
   size?: string;
 }
@@ -215,6 +234,8 @@ export interface CellFilter {
 export async function listCells(db: Db, f: CellFilter) {
   let q = db.selectFrom("assessment_cell").selectAll();
   if (f.provinces) q = q.where("province", "in", f.provinces.length ? [...f.provinces] : [""]);
+  if (f.provinces2008)
+    q = q.where("province_2008", "in", f.provinces2008.length ? [...f.provinces2008] : ["-"]);
   if (f.sector) q = q.where("sector", "=", f.sector);
   if (f.size) q = q.where("size", "=", f.size);
   return q.execute();
@@ -223,6 +244,8 @@ export async function listCells(db: Db, f: CellFilter) {
 export async function listQuarterCells(db: Db, f: CellFilter) {
   let q = db.selectFrom("assessment_quarter").selectAll();
   if (f.provinces) q = q.where("province", "in", f.provinces.length ? [...f.provinces] : [""]);
+  if (f.provinces2008)
+    q = q.where("province_2008", "in", f.provinces2008.length ? [...f.provinces2008] : ["-"]);
   if (f.sector) q = q.where("sector", "=", f.sector);
   if (f.size) q = q.where("size", "=", f.size);
   return q.execute();
@@ -233,6 +256,7 @@ export type ImportRow = readonly [
   taxCode: string,
   name: string,
   province: string,
+  province2008: string,
   sector: string,
   size: string,
   answers: string,
@@ -245,6 +269,7 @@ export const IMPORT_COLUMNS = [
   "tax_code",
   "name",
   "province",
+  "province_2008",
   "sector",
   "size",
   "answers",
@@ -261,6 +286,26 @@ export async function stageImportRows(
   rows: Iterable<readonly (string | number)[]>,
 ): Promise<number> {
   return store.replaceRows({ table: "assessment_import", columns: IMPORT_COLUMNS, rows });
+}
+
+/**
+ * One staging row (IMPORT_COLUMNS order) as a COPY csv line. Only the firm's name can hold a quote
+ * or comma; the codes, numbers, fingerprint and time cannot (the importer checked them), the answers
+ * array is always quoted and an empty 2008 province is quoted so that it stays '' and not NULL. A
+ * name with a line break is not given here (the caller takes the general path).
+ */
+export function importCsvLine(row: readonly (string | number)[]): string {
+  const name = String(row[2]);
+  const quotedName = /[",]/.test(name) || name === "" ? `"${name.replaceAll('"', '""')}"` : name;
+  const p2008 = row[4] === "" ? '""' : row[4];
+  let line = `${row[0]},${row[1]},${quotedName},${row[3]},${p2008},${row[5]},${row[6]},"${row[7]}"`;
+  for (let i = 8; i < row.length; i++) line += `,${row[i]}`;
+  return `${line}\n`;
+}
+
+/** COPYs ready-made staging lines ({@link importCsvLine}) into the staging table. */
+export async function stageImportCsv(store: Store, csv: string): Promise<number> {
+  return store.replaceRows({ table: "assessment_import", columns: IMPORT_COLUMNS, rows: [], csv });
 }
 
 /** SQL texts of the merge, for bulk loads that run them in their own COPY transaction. */
@@ -287,15 +332,19 @@ function rebuildStatements(spec: AggregateSpec): { text: string; values: unknown
   return [
     { text: "DELETE FROM assessment_cell", values: [] },
     {
-      text: `INSERT INTO assessment_cell SELECT ${cellSelect(spec)} FROM assessment_latest GROUP BY province, sector, size`,
+      text: `INSERT INTO assessment_cell (${CELL_COLUMNS}) SELECT ${cellSelect(spec)} FROM assessment_latest GROUP BY province, province_2008, sector, size`,
       values: [],
     },
     { text: "DELETE FROM assessment_quarter", values: [] },
     {
-      text: `INSERT INTO assessment_quarter (quarter, province, sector, size, n, demo, sum_overall, any_platform)
-        SELECT ${QUARTER_SQL} AS q, province, sector, size, count(*)::int, count(*) FILTER (WHERE source = 'demo')::int,
-          sum(overall)::float8, count(*) FILTER (WHERE platform_mask <> 0)::int
-        FROM assessment GROUP BY q, province, sector, size`,
+      // Grouped on the quarter's first instant (date_trunc, cheap), formatted once per group: to_char
+      // on every row cost more than the rest of the rebuild at a million submissions.
+      text: `INSERT INTO assessment_quarter (quarter, province, province_2008, sector, size, n, demo, sum_overall, any_platform)
+        SELECT to_char(qt, 'YYYY-"Q"Q'), province, province_2008, sector, size, n, demo, s, p FROM (
+          SELECT date_trunc('quarter', (submitted_at AT TIME ZONE 'UTC') + interval '7 hours') AS qt, province, province_2008,
+            sector, size, count(*)::int AS n, count(*) FILTER (WHERE source = 'demo')::int AS demo,
+            sum(overall)::float8 AS s, count(*) FILTER (WHERE platform_mask <> 0)::int AS p
+          FROM assessment GROUP BY qt, province, province_2008, sector, size) AS g`,
       values: [],
     },
   ];
@@ -394,6 +443,8 @@ export async function realSubmissionSpan(db: Db): Promise<{ first: Date; last: D
 function cellWhere(f: CellFilter) {
   const parts = [sql`true`];
   if (f.provinces) parts.push(sql`province IN (${sql.join(f.provinces.length ? [...f.provinces] : [""])})`);
+  if (f.provinces2008)
+    parts.push(sql`province_2008 IN (${sql.join(f.provinces2008.length ? [...f.provinces2008] : ["-"])})`);
   if (f.sector) parts.push(sql`sector = ${f.sector}`);
   if (f.size) parts.push(sql`size = ${f.size}`);
   return sql.join(parts, sql` AND `);
@@ -444,11 +495,15 @@ export async function sumCells(db: Db, f: CellFilter): Promise<CellTotals> {
   };
 }
 
-/** Per province: firms, sum of overall scores, firms with any platform. */
-export async function sumCellsByProvince(db: Db, f: CellFilter) {
+/**
+ * Per province (of the 2025 geography, or of 2008 when `by` says so; firms whose 2008 province is
+ * unknown are then under ''): firms, sum of overall scores, firms with any platform.
+ */
+export async function sumCellsByProvince(db: Db, f: CellFilter, by: "2025" | "2008" = "2025") {
+  const column = sql.ref(by === "2025" ? "province" : "province_2008");
   const r = await sql<{ province: string; n: number; sum_overall: number; any_platform: number }>`
-    SELECT province, sum(n)::int AS n, sum(sum_overall)::float8 AS sum_overall, sum(any_platform)::int AS any_platform
-    FROM assessment_cell WHERE ${cellWhere(f)} GROUP BY province`.execute(db);
+    SELECT ${column} AS province, sum(n)::int AS n, sum(sum_overall)::float8 AS sum_overall, sum(any_platform)::int AS any_platform
+    FROM assessment_cell WHERE ${cellWhere(f)} GROUP BY ${column}`.execute(db);
   return r.rows.map((x) => ({
     province: x.province,
     n: Number(x.n),

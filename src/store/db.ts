@@ -24,6 +24,11 @@ export interface ReplaceRowsSpec {
   table: keyof Database & string;
   columns: readonly string[];
   rows: Iterable<readonly CopyValue[]>;
+  /**
+   * Rows already written as CSV lines (FORMAT csv, each ending in a newline), loaded after `rows`:
+   * a bulk load that builds its lines itself skips an array and a conversion per value.
+   */
+  csv?: string;
   /** Rows matching these column = value pairs are deleted first, in the same transaction. */
   deleteWhere?: Readonly<Record<string, string>>;
   /** Further statements run in the same transaction before the COPY. */
@@ -70,6 +75,8 @@ const pgTypes = {
   },
 };
 
+const NEEDS_QUOTES = /[",\r\n\\]/;
+
 function csvField(v: CopyValue): string {
   if (v === null) return "";
   if (typeof v === "number") {
@@ -78,6 +85,10 @@ function csvField(v: CopyValue): string {
   }
   if (typeof v === "boolean") return v ? "t" : "f";
   const s = typeof v === "string" ? v : JSON.stringify(v);
+  // Quote only when needed (most fields of a bulk load are codes and numbers): an empty string must
+  // be quoted to stay distinct from NULL; quotes, commas and line breaks need quoting, and a
+  // backslash is quoted too so that a lone `\.` can never read as COPY's end-of-data marker.
+  if (s !== "" && !NEEDS_QUOTES.test(s)) return s;
   return `"${s.replaceAll('"', '""')}"`;
 }
 
@@ -92,6 +103,14 @@ function* csvLines(rows: Iterable<readonly CopyValue[]>, counter: { n: number })
     }
   }
   if (chunk.length) yield chunk.join("");
+}
+
+/** Records in ready-made CSV text: one per line, as its maker writes them (no quoted line breaks). */
+function csvLineCount(csv: string | undefined): number {
+  if (!csv) return 0;
+  let n = 0;
+  for (let i = csv.indexOf("\n"); i !== -1; i = csv.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -141,7 +160,8 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
     kind: "pglite",
     async replaceRows(spec) {
       const counter = { n: 0 };
-      const body = [...csvLines(spec.rows, counter)].join("");
+      const body = [...csvLines(spec.rows, counter)].join("") + (spec.csv ?? "");
+      counter.n += csvLineCount(spec.csv);
       const del = deleteSql(spec);
       await mutex.run(() =>
         pgl.transaction(async (tx) => {
@@ -213,7 +233,13 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
         if (del) await client.query(del.text, del.values);
         for (const st of spec.before ?? []) await client.query(st.text, [...st.values]);
         const stream = client.query(copyFrom(copySql(spec, "STDIN")));
-        await pipeline(Readable.from(csvLines(spec.rows, counter)), stream);
+        const csv = spec.csv;
+        async function* all() {
+          yield* csvLines(spec.rows, counter);
+          if (csv) yield csv;
+        }
+        await pipeline(Readable.from(all()), stream);
+        counter.n += csvLineCount(csv);
         for (const st of spec.after ?? []) await client.query(st.text, [...st.values]);
         await client.query("COMMIT");
       } catch (e) {

@@ -19,6 +19,7 @@ export interface AssessmentTable extends AssessmentScores {
   tax_code: string;
   name: string;
   province: string;
+  province_2008: Generated<string>;
   sector: string;
   size: string;
   /** Answers 0–5 in the questionnaire's order. */
@@ -33,6 +34,7 @@ export interface AssessmentTable extends AssessmentScores {
 export interface AssessmentLatestTable extends AssessmentScores {
   tax_code: string;
   province: string;
+  province_2008: Generated<string>;
   sector: string;
   size: string;
   platform_mask: number;
@@ -42,6 +44,7 @@ export interface AssessmentLatestTable extends AssessmentScores {
 
 export interface AssessmentCellTable {
   province: string;
+  province_2008: Generated<string>;
   sector: string;
   size: string;
   n: number;
@@ -57,6 +60,7 @@ export interface AssessmentCellTable {
 export interface AssessmentQuarterTable {
   quarter: string;
   province: string;
+  province_2008: Generated<string>;
   sector: string;
   size: string;
   n: number;
@@ -70,6 +74,7 @@ export interface AssessmentImportTable extends AssessmentScores {
   tax_code: string;
   name: string;
   province: string;
+  province_2008: Generated<string>;
   sector: string;
   size: string;
   answers: string;

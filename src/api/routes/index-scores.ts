@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { IndexFramework } from "../../catalog/index-frameworks.ts";
 import { findSeries } from "../../catalog/series.ts";
-import { GEOMETRIC_FLOOR } from "../../methods/composite-index.ts";
+import { GEOMETRIC_FLOOR, pillarGroupScores } from "../../methods/composite-index.ts";
 import {
   comparePublished,
   DTI_PUBLISHED_SERIES,
@@ -54,6 +54,14 @@ export function frameworkJson(f: IndexFramework) {
     clip: f.clip,
     note_vi: f.noteVi,
     note_en: f.noteEn,
+    groups: f.groups.map((g) => ({
+      code: g.code,
+      name_vi: g.nameVi,
+      name_en: g.nameEn,
+      members: g.members,
+      status: g.status,
+      note: g.note,
+    })),
     pillars: f.pillars.map((p) => ({
       code: p.code,
       name_vi: p.nameVi,
@@ -130,7 +138,7 @@ function methodJson(f: IndexFramework, run: IndexRunRecord) {
   };
 }
 
-function itemJson(s: IndexScoreRecord) {
+function itemJson(s: IndexScoreRecord, f: IndexFramework) {
   return {
     area: s.area,
     score: s.score,
@@ -139,6 +147,12 @@ function itemJson(s: IndexScoreRecord) {
     rank_p05: s.rankP05,
     rank_p95: s.rankP95,
     pillars: s.pillars,
+    // The framework's pillar groups ("trụ cột"), from the main-index scores (none when it has none).
+    groups: pillarGroupScores(
+      s.pillars,
+      Object.fromEntries(f.pillars.map((p) => [p.code, p.weight])),
+      f.groups,
+    ),
     missing: s.missing,
     imputed_pillars: s.imputed,
   };
@@ -193,7 +207,7 @@ export const indexRoutes =
           basis: q.basis,
           series: q.series,
         });
-        return { ...methodJson(r.framework, r.run), items: r.items.map(itemJson) };
+        return { ...methodJson(r.framework, r.run), items: r.items.map((i) => itemJson(i, r.framework)) };
       },
     );
 
@@ -219,7 +233,7 @@ export const indexRoutes =
         });
         return {
           ...methodJson(r.framework, r.run),
-          ...itemJson(r.item),
+          ...itemJson(r.item, r.framework),
           name_vi: r.area.nameVi,
           name_en: r.area.nameEn,
           ranked: r.count,

@@ -9,6 +9,7 @@ import * as m0006 from "./0006-assessments.ts";
 import * as m0007 from "./0007-releases.ts";
 import * as m0008 from "./0008-programmes.ts";
 import * as m0009 from "./0009-release-reports.ts";
+import * as m0010 from "./0010-assessment-province-2008.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007-releases": m0007,
   "0008-programmes": m0008,
   "0009-release-reports": m0009,
+  "0010-assessment-province-2008": m0010,
 };

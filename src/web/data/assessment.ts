@@ -103,6 +103,16 @@ export interface StatsDto {
     mean_overall: number;
     any_platform_share: number;
   }[];
+  /** 2008 geography only: which firms the figures can place, and those they cannot. */
+  readonly coverage: {
+    complete: boolean;
+    unchanged: readonly string[];
+    merged: readonly string[];
+    unplaced: number;
+    unplaced_by_2025: readonly (Named & { count: number; former: readonly string[] })[];
+    note_vi: string;
+    note_en: string;
+  } | null;
   readonly caveat_vi: string;
   readonly caveat_en: string;
   readonly thresholds_note_vi: string;
@@ -117,14 +127,19 @@ export function useQuestionnaireQuery() {
   });
 }
 
-export function useAssessmentStatsQuery(params: { area: string; sector: string; size: string }) {
+export function useAssessmentStatsQuery(params: {
+  geography: "2025" | "2008";
+  area: string;
+  sector: string;
+  size: string;
+}) {
   return useQuery({
     queryKey: ["assessment-stats", params],
     queryFn: ({ signal }) =>
       getJson<StatsDto>(
         "/assessments/stats",
         {
-          geography: "2025",
+          geography: params.geography,
           area: params.area,
           sector: params.sector || undefined,
           size: params.size || undefined,
@@ -188,6 +203,8 @@ export interface Draft {
   taxCode: string;
   name: string;
   province: string;
+  /** Optional: the firm's province before the 2025 merger, when its 2025 province was merged. */
+  province2008: string;
   sector: string;
   size: string;
   answers: Record<string, number>;
@@ -200,6 +217,7 @@ export const EMPTY_DRAFT: Draft = {
   taxCode: "",
   name: "",
   province: "",
+  province2008: "",
   sector: "",
   size: "",
   answers: {},

@@ -26,6 +26,14 @@ export interface FrameworkDto {
     readonly weight: number;
     readonly status: "known" | "assumed";
   }[];
+  /** Pillar groups ("trụ cột") over the main indices; empty when the framework has none. */
+  readonly groups: readonly {
+    readonly code: string;
+    readonly name_vi: string;
+    readonly name_en: string;
+    readonly members: readonly string[];
+    readonly status: "known" | "assumed";
+  }[];
   readonly computed: readonly {
     readonly series: string;
     readonly geography: Geography;
@@ -42,6 +50,7 @@ export interface IndexItemDto {
   readonly rank_p05: number | null;
   readonly rank_p95: number | null;
   readonly pillars: Readonly<Record<string, number | null>>;
+  readonly groups: Readonly<Record<string, number | null>>;
   readonly missing: readonly string[];
   readonly imputed_pillars: readonly string[];
 }

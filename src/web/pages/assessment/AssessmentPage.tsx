@@ -29,7 +29,16 @@ export function AssessmentPage() {
   const m = t.assessment;
   const q = useQuestionnaireQuery();
   const provinces = useAreasQuery("2025", "province");
+  const provinces2008 = useAreasQuery("2008", "province");
   const [draft, setDraft] = useState<Draft>(loadDraft);
+  // The 2008 provinces merged into the chosen 2025 one: the firm may name its own, so that the
+  // statistics can place it in the 2008 geography too (optional; one predecessor needs no choice).
+  const former = useMemo(() => {
+    const unit = (provinces.data ?? []).find((p) => p.code === draft.province);
+    const members = unit?.members ?? [];
+    if (members.length < 2) return [];
+    return (provinces2008.data ?? []).filter((p) => members.includes(p.code));
+  }, [provinces.data, provinces2008.data, draft.province]);
   const [missing, setMissing] = useState<string[]>([]);
   const [errors, setErrors] = useState<readonly FieldProblem[]>([]);
   const [sending, setSending] = useState(false);
@@ -102,7 +111,11 @@ export function AssessmentPage() {
       const out = await postAssessment({
         taxCode: draft.taxCode.trim(),
         name: draft.name,
-        province: { geography: "2025", code: draft.province },
+        // A named former province is the finer fact: the server derives the 2025 one from it.
+        province:
+          draft.province2008 && former.some((p) => p.code === draft.province2008)
+            ? { geography: "2008", code: draft.province2008 }
+            : { geography: "2025", code: draft.province },
         sector: draft.sector,
         size: draft.size,
         answers: draft.answers,
@@ -172,7 +185,7 @@ export function AssessmentPage() {
               <select
                 name="province"
                 value={draft.province}
-                onChange={(e) => update({ province: e.target.value })}
+                onChange={(e) => update({ province: e.target.value, province2008: "" })}
               >
                 <option value="">{m.choose}</option>
                 {(provinces.data ?? []).map((p) => (
@@ -182,6 +195,23 @@ export function AssessmentPage() {
                 ))}
               </select>
             </label>
+            {former.length > 0 ? (
+              <label className="field">
+                <span>{m.province2008}</span>
+                <select
+                  name="province2008"
+                  value={draft.province2008}
+                  onChange={(e) => update({ province2008: e.target.value })}
+                >
+                  <option value="">{m.province2008Unknown}</option>
+                  {former.map((p) => (
+                    <option key={p.code} value={p.code}>
+                      {localName(p, lang)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
             <label className="field">
               <span>{m.sector}</span>
               <select name="sector" value={draft.sector} onChange={(e) => update({ sector: e.target.value })}>

@@ -1,13 +1,15 @@
 /**
  * `/assessment/stats`: statistics of the self-assessments for the ministry and the provinces, by
- * area (nation, region, province of 2025), sector and size: firms, levels, pillar means, platform
+ * area (nation, region, province of 2025 or of 2008), sector and size: firms, levels, pillar means, platform
  * shares, provinces and the trend by quarter. Every chart has its table beside it. The caveat that
- * respondents select themselves is always shown, and demo responses are counted and labelled.
+ * respondents select themselves is always shown, and demo responses are counted and labelled. In
+ * the 2008 geography the page says which firms could not be placed in a 2008 province and why.
  */
 import { useMemo, useState } from "react";
 import { EChart } from "../../charts/EChart.tsx";
 import type { EChartsCoreOption } from "../../charts/echarts.ts";
 import "../../charts/echarts-extras.ts";
+import { GeographySwitch } from "../../components/GeographySwitch.tsx";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
 import { useAssessmentStatsQuery, useQuestionnaireQuery } from "../../data/assessment.ts";
 import { useAreasQuery } from "../../data/queries.ts";
@@ -19,9 +21,18 @@ import "./assessment.css";
 export function AssessmentStatsPage() {
   const { t, lang } = usePageLanguage(ASSESSMENT_MESSAGES);
   const m = t.assessment;
-  const [filter, setFilter] = useState({ area: "VN", sector: "", size: "" });
-  const regions = useAreasQuery("2025", "region");
-  const provinces = useAreasQuery("2025", "province");
+  const [filter, setFilter] = useState<{
+    geography: "2025" | "2008";
+    area: string;
+    sector: string;
+    size: string;
+  }>({ geography: "2025", area: "VN", sector: "", size: "" });
+  const regions = useAreasQuery(filter.geography, "region");
+  const provinces = useAreasQuery(filter.geography, "province");
+  const provinceNames = useMemo(
+    () => new Map((provinces.data ?? []).map((p) => [p.code, localName(p, lang)])),
+    [provinces.data, lang],
+  );
   const questionnaire = useQuestionnaireQuery();
   const stats = useAssessmentStatsQuery(filter);
   const s = stats.data;
@@ -90,6 +101,12 @@ export function AssessmentStatsPage() {
         {s ? (lang === "vi" ? s.caveat_vi : s.caveat_en) : ""}
       </aside>
       <div className="controls">
+        <GeographySwitch
+          name="assessment-geography"
+          value={filter.geography}
+          // Area codes differ between the geographies: back to the nation on a switch.
+          onChange={(g) => setFilter((f) => ({ ...f, geography: g, area: "VN" }))}
+        />
         {select("area", m.area, [
           { value: "VN", label: lang === "vi" ? "Cả nước" : "Viet Nam" },
           ...(regions.data ?? []).map((r) => ({ value: r.code, label: localName(r, lang) })),
@@ -111,6 +128,27 @@ export function AssessmentStatsPage() {
         <QueryStatus queries={[stats]} />
       ) : (
         <>
+          {s.coverage ? (
+            <aside className="assessment__caveat" data-testid="assessment-coverage">
+              <strong>{m.coverageTitle}: </strong>
+              {lang === "vi" ? s.coverage.note_vi : s.coverage.note_en}
+              {s.coverage.complete ? (
+                <p>{m.coverageComplete}</p>
+              ) : (
+                <>
+                  <p>{m.coverageUnplaced(s.coverage.unplaced)}</p>
+                  <ul>
+                    {s.coverage.unplaced_by_2025.map((u) => (
+                      <li key={u.code}>
+                        {localName(u, lang)}: {formatNumber(u.count, lang)} ({m.coverageFormer}{" "}
+                        {u.former.map((c) => provinceNames.get(c) ?? c).join(", ")})
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </aside>
+          ) : null}
           {s.demo_count > 0 && (
             <p className="form-notice" data-testid="assessment-demo">
               {m.demoCount(s.demo_count, s.count)}

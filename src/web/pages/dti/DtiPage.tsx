@@ -15,6 +15,7 @@ import { QueryStatus } from "../../components/QueryStatus.tsx";
 import {
   type FrameworkDto,
   type IndexBasis,
+  type IndexItemDto,
   type IndexScoresDto,
   type IndexSelection,
   useExplainQuery,
@@ -70,7 +71,72 @@ function ToggleButton({ asTable, onToggle }: { asTable: boolean; onToggle: () =>
   );
 }
 
+// ---- What the framework assumes, and its pillar groups ----------------------------------------
+
+/**
+ * Shown above the ranking, not folded away: whether the main-index weights are assumed, and the
+ * pillar groups ("trụ cột") with their members, each labelled assumed where it is, with the selected
+ * province's pillar scores.
+ */
+function FrameworkAssumptions({
+  f,
+  item,
+  province,
+}: {
+  f: FrameworkDto;
+  item: IndexItemDto | undefined;
+  province: string;
+}) {
+  const { t, lang } = usePageLanguage(DTI_MESSAGES);
+  const assumedWeights = f.pillars.some((p) => p.weight > 0 && p.status === "assumed");
+  if (!assumedWeights && f.groups.length === 0) return null;
+  return (
+    <div className="source-note" data-testid="dti-assumptions">
+      {assumedWeights ? (
+        <p>
+          <strong>{t.dtiAssumedTag}: </strong>
+          {t.dtiAssumedWeights}
+        </p>
+      ) : null}
+      {f.groups.length > 0 ? (
+        <>
+          <p>
+            <strong>{t.dtiGroupsTitle}</strong>
+            {item ? ` · ${t.dtiGroupScores(province)}` : ""}
+          </p>
+          <ul data-testid="dti-groups">
+            {f.groups.map((g) => (
+              <li key={g.code}>
+                <strong>{localName(g, lang)}</strong>
+                {item ? ` ${formatNumber(item.groups?.[g.code] ?? null, lang, 3)}` : ""}
+                {g.status === "assumed" ? ` (${t.dtiAssumedTag})` : ""}:{" "}
+                {g.members.map((m) => pillarName(f, m, lang)).join(" + ")}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 // ---- Ranking with bands ---------------------------------------------------------------------
+
+const RANK_LABEL_SIZE = 11;
+let measureCanvas: HTMLCanvasElement | undefined;
+
+/**
+ * The width in pixels of the widest rank label, measured in the page's own font. ECharts' own
+ * estimate for `outerBoundsContain` came out a few pixels short for the longest names ("12. Thái
+ * Nguyên" lost its "1"), so the ranking chart sets its left margin from this measure instead.
+ */
+function widestLabel(labels: readonly string[]): number {
+  measureCanvas ??= document.createElement("canvas");
+  const ctx = measureCanvas.getContext("2d");
+  if (!ctx) return Math.max(0, ...labels.map((l) => l.length)) * 7;
+  ctx.font = `${RANK_LABEL_SIZE}px ${getComputedStyle(document.body).fontFamily}`;
+  return Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
+}
 
 function rankingOption(
   data: IndexScoresDto,
@@ -83,7 +149,14 @@ function rankingOption(
   return {
     animation: false,
     textStyle: { fontFamily: "inherit" },
-    grid: GRID,
+    // Margins in pixels: the left one fits the widest label (+ the label's gap and a little air).
+    grid: {
+      left: Math.ceil(widestLabel(labels)) + 14,
+      right: 24,
+      top: 28,
+      bottom: 40,
+      outerBoundsMode: "none",
+    },
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
@@ -101,7 +174,12 @@ function rankingOption(
       nameLocation: "middle",
       nameGap: 24,
     },
-    yAxis: { type: "category", inverse: true, data: labels, axisLabel: { fontSize: 11, color: "#374151" } },
+    yAxis: {
+      type: "category",
+      inverse: true,
+      data: labels,
+      axisLabel: { fontSize: RANK_LABEL_SIZE, color: "#374151", margin: 8 },
+    },
     series: [
       // The band: an invisible bar up to the 5th percentile, then the visible part up to the 95th.
       {
@@ -708,6 +786,11 @@ export function DtiPage() {
               {lang === "vi" ? d.basis_description_vi : d.basis_description}
             </p>
             <p className="source-note">{t.dtiRankingNote}</p>
+            <FrameworkAssumptions
+              f={f}
+              item={d.items.find((i) => i.area === selectedArea)}
+              province={selectedArea ? name(selectedArea) : ""}
+            />
             {flagged > 0 ? <p className="source-note">{t.dtiFlagged(flagged)}</p> : null}
             {asTable ? (
               <RankingTable data={d} name={name} f={f} />

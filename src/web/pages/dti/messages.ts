@@ -64,6 +64,11 @@ const vi = {
   dtiFlagged: (n: number) =>
     `${n} tỉnh thiếu số liệu một số chỉ tiêu (được đánh dấu ⚑; giá trị thiếu được thay bằng trung bình trụ cột).`,
   dtiAssumed: "Ghi chú về khung chỉ số",
+  dtiGroupsTitle: "Trụ cột",
+  dtiAssumedTag: "giả định",
+  dtiAssumedWeights:
+    "Trọng số các chỉ số chính trong khung này là giả định của dxmonitor (chưa tìm được trong văn bản gốc), không phải số liệu của Quyết định.",
+  dtiGroupScores: (province: string) => `Điểm trụ cột của ${province}`,
 };
 
 const en: typeof vi = {
@@ -125,6 +130,11 @@ const en: typeof vi = {
   dtiFlagged: (n: number) =>
     `${n} provinces lack some indicators (marked ⚑; missing values take the pillar mean).`,
   dtiAssumed: "About this framework",
+  dtiGroupsTitle: "Pillars",
+  dtiAssumedTag: "assumed",
+  dtiAssumedWeights:
+    "The main-index weights of this framework are dxmonitor's assumption (not found in the decision's text), not figures of the decision.",
+  dtiGroupScores: (province: string) => `Pillar scores of ${province}`,
 };
 
 export const DTI_MESSAGES = pageMessages(vi, en);
