@@ -169,7 +169,7 @@ describe("dxm on a data folder", () => {
       const lines = run.stdout.trimEnd().split("\n");
       assert.equal(
         lines[0],
-        "indicator,geography,area,period,series,value,numerator,denominator,complete,missing,completeness,method,status",
+        "indicator,geography,area,period,series,value,numerator,denominator,complete,missing,completeness,method,status,unit",
       );
       assert.equal(lines.length, 13, "header + 6 years × 2 geographies");
       const y2022 = lines.filter(
