@@ -10,7 +10,10 @@ export function registerPublicCaching(app: FastifyInstance, maxAgeSeconds = 60):
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.method !== "GET" || reply.statusCode !== 200) return payload;
     if (!request.url.startsWith("/api/v1/") || typeof payload !== "string") return payload;
-    const etag = `"${createHash("sha1").update(payload).digest("base64url")}"`;
+    // An answer from the response cache comes with the ETag computed when it was stored.
+    const known = reply.getHeader("etag");
+    const etag =
+      typeof known === "string" ? known : `"${createHash("sha1").update(payload).digest("base64url")}"`;
     reply.header("ETag", etag);
     // A route that answers differently to staff (releases) sets its own policy; keep it.
     if (!reply.hasHeader("cache-control"))

@@ -1,12 +1,13 @@
 /**
  * An in-process cache of public answers of the data routes, keyed by URL. Published data change only
- * when a recompute ends, the catalogue is re-seeded or a release's time comes, so each request reads
- * one small version (`publicDataVersion`, shared by every process on the database) and, when it matches, answers
+ * when a recompute ends, the catalogue is re-seeded or a release's time comes, so each request checks
+ * one small version (`publicDataVersion`, shared by every process on the database, remembered for at
+ * most a second — see `memoizedPublicDataVersion`) and, when it matches, answers
  * with the stored body instead of querying and serialising again; ETag and 304 then apply as to any
  * public read (cache.ts). Requests with a session or a token are never cached or served from it.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { publicDataVersion } from "../services/data-version.ts";
+import { memoizedPublicDataVersion } from "../services/data-version.ts";
 import type { Store } from "../store/db.ts";
 
 /** Routes whose answers depend only on the published data and the catalogue. */
@@ -17,6 +18,7 @@ interface Entry {
   version: string;
   body: string;
   type: string;
+  etag: string | undefined;
 }
 
 declare module "fastify" {
@@ -33,6 +35,7 @@ export function registerResponseCache(
   maxEntries = 1000,
 ): void {
   const entries = new Map<string, Entry>();
+  const publicDataVersion = memoizedPublicDataVersion(store);
   app.decorateRequest("dxmCacheVersion", null);
   const cacheable = (req: FastifyRequest) =>
     req.method === "GET" &&
@@ -43,9 +46,10 @@ export function registerResponseCache(
   app.addHook("onRequest", async (req, reply) => {
     req.dxmCacheVersion = null;
     if (!cacheable(req)) return;
-    const version = await publicDataVersion(store, now());
+    const version = await publicDataVersion(now());
     const hit = entries.get(req.url);
     if (hit && hit.version === version) {
+      if (hit.etag) reply.header("ETag", hit.etag);
       return reply.code(200).type(hit.type).send(hit.body);
     }
     req.dxmCacheVersion = version;
@@ -59,6 +63,8 @@ export function registerResponseCache(
       version: req.dxmCacheVersion,
       body: payload,
       type: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"),
+      // Set by the public-caching hook, which runs first (registered first).
+      etag: typeof reply.getHeader("etag") === "string" ? String(reply.getHeader("etag")) : undefined,
     });
     return payload;
   });

@@ -13,6 +13,22 @@ export async function setMeta(db: Kysely<Database>, key: string, value: string):
     .values({ key, value, updated_at: new Date() })
     .onConflict((oc) => oc.column("key").doUpdateSet({ value, updated_at: new Date() }))
     .execute();
+  noteLocalWrite();
+}
+
+let localWrites = 0;
+
+/**
+ * Counts this process's writes that can change what the public reads (meta such as the data version,
+ * a release's schedule), so an in-process memo of the public data version knows at once that it is
+ * out of date; writes by other processes are seen when the memo expires.
+ */
+export function noteLocalWrite(): void {
+  localWrites++;
+}
+
+export function localWriteGeneration(): number {
+  return localWrites;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { type Kysely, sql } from "kysely";
 import type { ReleaseChangeKind } from "../domain/release.ts";
+import { noteLocalWrite } from "./meta-repo.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database>;
@@ -237,10 +238,25 @@ export async function updateReleaseSchedule(
     })
     .where("id", "=", id)
     .execute();
+  noteLocalWrite();
 }
 
 export async function deleteReleaseRecord(trx: Db, id: number): Promise<void> {
   await trx.deleteFrom("release").where("id", "=", id).execute();
+  noteLocalWrite();
+}
+
+/** The earliest release time after `at` of a scheduled release: when the public version next changes by the clock. */
+export async function findNextReleaseTime(db: Db, at: Date): Promise<Date | undefined> {
+  const r = await db
+    .selectFrom("release")
+    .select("release_at")
+    .where("state", "=", "scheduled")
+    .where("release_at", ">", at)
+    .orderBy("release_at")
+    .limit(1)
+    .executeTakeFirst();
+  return r?.release_at ?? undefined;
 }
 
 /** Counts of snapshot values and of changes, per release. */
