@@ -29,8 +29,17 @@ import {
 } from "../store/release-reports-repo.ts";
 import { assertReleaseVisible, listReleases, type ReleaseView } from "./releases.ts";
 import { findReportRelease, gatherReportData } from "./report/report-data.ts";
-import { renderReportHtml } from "./report/report-html.ts";
-import { htmlToPdf } from "./report/report-pdf.ts";
+
+// The renderer (ECharts) and the printer (playwright-core) load on the first report: together they
+// took ~2 s of every server start, for a page few requests ask for.
+async function renderReportHtml(
+  data: Parameters<typeof import("./report/report-html.ts").renderReportHtml>[0],
+) {
+  return (await import("./report/report-html.ts")).renderReportHtml(data);
+}
+async function htmlToPdf(html: string, chromiumPath: string): Promise<Buffer> {
+  return (await import("./report/report-pdf.ts")).htmlToPdf(html, chromiumPath);
+}
 
 export type { ReleaseReportMeta } from "../store/release-reports-repo.ts";
 export type { ReportData } from "./report/report-data.ts";
@@ -57,14 +66,14 @@ async function reportOf(
 ): Promise<QuarterlyReport> {
   if (release.state !== "published") {
     const data = await gatherReportData(store, viewer, release, now);
-    const html = renderReportHtml(data);
+    const html = await renderReportHtml(data);
     return { release, period: release.period, embargoed: true, html, htmlSha256: sha256(html), frozen: null };
   }
   let stored = await findReleaseReport(store.db, release.id);
   if (!stored) {
     // Made as the public would have read it at the release time: no viewer's privileges.
     const data = await gatherReportData(store, null, release, now);
-    const html = renderReportHtml(data);
+    const html = await renderReportHtml(data);
     await insertReleaseReport(store.db, {
       releaseId: release.id,
       period: release.period,
