@@ -17,7 +17,17 @@ try {
   // Warm the modules and the connection so the baseline includes them.
   await store.db.selectFrom("meta").select("key").limit(1).execute();
   const baseline = process.memoryUsage().rss;
+  // maxRSS is the process's lifetime peak: starting (modules, the catalogue) may already have set it.
+  const startPeak = process.resourceUsage().maxRSS / 1024;
   let bytes = 0;
+  // Where the peak is: V8's heap, or memory outside it (buffers, the driver's sockets).
+  const top = { heap_mb: 0, external_mb: 0, rss_mb: 0 };
+  const sample = setInterval(() => {
+    const m = process.memoryUsage();
+    top.heap_mb = Math.max(top.heap_mb, m.heapTotal / 2 ** 20);
+    top.external_mb = Math.max(top.external_mb, m.external / 2 ** 20);
+    top.rss_mb = Math.max(top.rss_mb, m.rss / 2 ** 20);
+  }, 50);
   const t0 = performance.now();
   const file = await exportData(store, { viewer: null, at: new Date() }, {}, format);
   await pipeline(
@@ -30,12 +40,15 @@ try {
     }),
   );
   const ms = performance.now() - t0;
+  clearInterval(sample);
   process.stdout.write(
     `${JSON.stringify({
       ms,
       bytes,
       baseline_mb: baseline / 2 ** 20,
       peak_mb: process.resourceUsage().maxRSS / 1024,
+      start_peak_mb: startPeak,
+      ...top,
     })}\n`,
   );
 } finally {

@@ -9,7 +9,9 @@ import type { FastifyInstance } from "fastify";
 export function registerPublicCaching(app: FastifyInstance, maxAgeSeconds = 60): void {
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.method !== "GET" || reply.statusCode !== 200) return payload;
-    if (!request.url.startsWith("/api/v1/") || typeof payload !== "string") return payload;
+    // A string from a route, or the bytes of an answer from the response cache.
+    if (!request.url.startsWith("/api/v1/") || !(typeof payload === "string" || Buffer.isBuffer(payload)))
+      return payload;
     // An answer from the response cache comes with the ETag computed when it was stored.
     const known = reply.getHeader("etag");
     const etag =

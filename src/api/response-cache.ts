@@ -16,7 +16,8 @@ const CACHEABLE =
 
 interface Entry {
   version: string;
-  body: string;
+  /** Bytes, encoded once: a string would be encoded again for every answer (300 kB for some). */
+  body: Buffer;
   type: string;
   etag: string | undefined;
 }
@@ -61,7 +62,7 @@ export function registerResponseCache(
     if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
     entries.set(req.url, {
       version: req.dxmCacheVersion,
-      body: payload,
+      body: Buffer.from(payload),
       type: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"),
       // Set by the public-caching hook, which runs first (registered first).
       etag: typeof reply.getHeader("etag") === "string" ? String(reply.getHeader("etag")) : undefined,
