@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { CLI_ACTOR } from "../src/domain/auth.ts";
 import { ADMIN_EMAIL, findUserIdByEmail, updateUserAccount } from "../src/services/auth.ts";
 import { type BrowserSession, browserSkip, openBrowserSession } from "./browser.ts";
+import { logIn } from "./reporting-steps.ts";
 
 const skip = browserSkip();
 const ADMIN_PASSWORD = "admin-e2e-password-2026";
@@ -23,14 +24,6 @@ describe("account and admin pages (/account, /admin) in Chromium", { skip }, () 
   let page: Page;
   let url = "";
   let newPassword = "";
-
-  async function logIn(email: string, password: string): Promise<void> {
-    await page.goto(`${url}/login`);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Mật khẩu").fill(password);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(/\/reporting$/, { timeout: 15_000 });
-  }
 
   before(
     async () => {
@@ -59,7 +52,7 @@ describe("account and admin pages (/account, /admin) in Chromium", { skip }, () 
     const visitor = await navLinks();
     assert.ok(visitor.includes("Báo cáo"), `the navigation is there: ${visitor.join(", ")}`);
     assert.ok(!visitor.includes("Quản trị"), `no admin link for a visitor: ${visitor.join(", ")}`);
-    await logIn("reporter-79@demo.dxmonitor.local", "demo-79-2025");
+    await logIn(page, url, "reporter-79@demo.dxmonitor.local", "demo-79-2025");
     const reporter = await navLinks();
     assert.ok(!reporter.includes("Quản trị"), `no admin link for a reporter: ${reporter.join(", ")}`);
     await page.goto(`${url}/reporting`);
@@ -68,7 +61,7 @@ describe("account and admin pages (/account, /admin) in Chromium", { skip }, () 
   });
 
   it("should refuse a reporter the admin pages with a clear 403 message", async () => {
-    await logIn("reporter-79@demo.dxmonitor.local", "demo-79-2025");
+    await logIn(page, url, "reporter-79@demo.dxmonitor.local", "demo-79-2025");
     await page.goto(`${url}/admin`);
     const refusal = page.getByTestId("admin-forbidden");
     await refusal.waitFor({ timeout: 15_000 });
@@ -113,13 +106,13 @@ describe("account and admin pages (/account, /admin) in Chromium", { skip }, () 
     await page.waitForURL(/\/login$/, { timeout: 15_000 });
     const me = await page.request.get(`${url}/api/v1/auth/me`);
     assert.equal(me.status(), 401, "the session has ended");
-    await logIn("reporter-79@demo.dxmonitor.local", "mat-khau-moi-2026");
+    await logIn(page, url, "reporter-79@demo.dxmonitor.local", "mat-khau-moi-2026");
     await page.getByTestId("logout").click();
     await page.waitForURL(/\/login$/, { timeout: 15_000 });
   });
 
   it("should let the admin create a reporter of Hà Nội and show the generated password once", async () => {
-    await logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await logIn(page, url, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.goto(`${url}/admin#users`);
     const form = page.getByTestId("new-user-form");
     await form.waitFor({ timeout: 15_000 });
@@ -229,7 +222,7 @@ describe("account and admin pages (/account, /admin) in Chromium", { skip }, () 
     await page.goto(`${url}/account`);
     await page.getByTestId("logout").click();
     await page.waitForURL(/\/login$/, { timeout: 15_000 });
-    await logIn(NEW_EMAIL, newPassword);
+    await logIn(page, url, NEW_EMAIL, newPassword);
     await page.getByTestId("report-form").waitFor({ timeout: 15_000 });
     assert.match((await page.locator("#report-title").textContent()) ?? "", /Hà Nội/);
   });

@@ -6,13 +6,12 @@
  * (`now`), moved past the release time instead of waiting for it.
  */
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { type BrowserSession, browserSkip, openBrowserSession } from "./browser.ts";
+import { logIn, logOut, templateWithPreviousValues } from "./reporting-steps.ts";
 
 const skip = browserSkip();
 const INDICATOR = "DIGITAL_TECH_ENTERPRISES";
@@ -36,39 +35,6 @@ describe("an approved report reaches the public indicator page at its release ti
   let typed = 0;
   let period = "";
   let releaseAt = new Date(0);
-
-  async function logIn(email: string, password: string): Promise<void> {
-    await page.goto(`${url}/login`);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Mật khẩu").fill(password);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(/\/reporting$/, { timeout: 15_000 });
-  }
-
-  async function logOut(): Promise<void> {
-    await page.goto(`${url}/reporting`);
-    await page.getByTestId("logout").click();
-    await page.waitForURL(/\/login$/, { timeout: 15_000 });
-  }
-
-  /** The template of the form on screen with every value set to the previous one (or 100 without one). */
-  async function templateLikePrevious(): Promise<string> {
-    const href = await page.getByRole("link", { name: /Tải mẫu Excel/ }).getAttribute("href");
-    const res = await page.request.get(`${url}${href}`);
-    assert.equal(res.status(), 200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await res.body()) as unknown as ExcelJS.Buffer);
-    for (const ws of wb.worksheets.slice(1)) {
-      ws.eachRow((row, r) => {
-        if (r < 4) return;
-        const previous = row.getCell(5).value;
-        row.getCell(6).value = typeof previous === "number" ? previous : 100;
-      });
-    }
-    const path = join(tmpdir(), `dxm-e2e-release-${Date.now()}.xlsx`);
-    writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
-    return path;
-  }
 
   /**
    * The text of Hồ Chí Minh's row in the table view of the indicator page's map, for the public, in
@@ -118,9 +84,9 @@ describe("an approved report reaches the public indicator page at its release ti
   });
 
   it("should let the reporter type the number and submit the report", async () => {
-    await logIn(`reporter-${PROVINCE}@demo.dxmonitor.local`, `demo-${PROVINCE}-2025`);
+    await logIn(page, url, `reporter-${PROVINCE}@demo.dxmonitor.local`, `demo-${PROVINCE}-2025`);
     await page.getByTestId("report-form").waitFor({ timeout: 15_000 });
-    await page.getByTestId("upload-file").setInputFiles(await templateLikePrevious());
+    await page.getByTestId("upload-file").setInputFiles(await templateWithPreviousValues(page, url));
     await page.getByTestId("upload-check").click();
     await page.getByTestId("upload-confirm").waitFor({ timeout: 15_000 });
     await page.getByTestId("upload-confirm").click();
@@ -143,11 +109,11 @@ describe("an approved report reaches the public indicator page at its release ti
     };
     period = reports.items[0]?.period ?? "";
     assert.equal(reports.items[0]?.state, "submitted");
-    await logOut();
+    await logOut(page, url);
   });
 
   it("should let the reviewer approve it, prepare a release of the period and schedule it", async () => {
-    await logIn("reviewer@demo.dxmonitor.local", "reviewer-demo-2025");
+    await logIn(page, url, "reviewer@demo.dxmonitor.local", "reviewer-demo-2025");
     // Review items are named by the report's geography (2025) and province.
     const item = page.getByTestId(`review-2025-${PROVINCE}`);
     await item.getByRole("button", { name: "Duyệt" }).click();
@@ -163,7 +129,7 @@ describe("an approved report reaches the public indicator page at its release ti
     await schedule.getByRole("button", { name: "Lên lịch" }).click();
     await schedule.getByText("Đã lưu.").waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(tmpdir(), "dxm-release-scheduled.png"), fullPage: true });
-    await logOut();
+    await logOut(page, url);
   });
 
   it("should not show the number on the public indicator page before the release time", async () => {

@@ -6,13 +6,12 @@
  * reopened (a recorded act). Uses Debian's Chromium; skips with a message when it is not installed.
  */
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { type BrowserSession, browserSkip, openBrowserSession } from "./browser.ts";
+import { logIn, logOut, templateWithPreviousValues } from "./reporting-steps.ts";
 
 const skip = browserSkip();
 const RETURN_COMMENT = "Số doanh nghiệp hoạt động chưa khớp với Cục Thuế, đề nghị kiểm tra lại";
@@ -23,43 +22,11 @@ describe("review of submitted reports (/reporting) in Chromium", { skip }, () =>
   let page: Page;
   let url = "";
 
-  async function logIn(email: string, password: string): Promise<void> {
-    await page.goto(`${url}/login`);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Mật khẩu").fill(password);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(/\/reporting$/, { timeout: 15_000 });
-  }
-
-  async function logOut(): Promise<void> {
-    await page.getByTestId("logout").click();
-    await page.waitForURL(/\/login$/, { timeout: 15_000 });
-  }
-
-  /** The template of the form on screen with every value set to last quarter's (or 100 without one). */
-  async function templateLikeLastQuarter(): Promise<string> {
-    const href = await page.getByRole("link", { name: /Tải mẫu Excel/ }).getAttribute("href");
-    const res = await page.request.get(`${url}${href}`);
-    assert.equal(res.status(), 200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await res.body()) as unknown as ExcelJS.Buffer);
-    for (const ws of wb.worksheets.slice(1)) {
-      ws.eachRow((row, r) => {
-        if (r < 4) return;
-        const previous = row.getCell(5).value;
-        row.getCell(6).value = typeof previous === "number" ? previous : 100;
-      });
-    }
-    const path = join(tmpdir(), `dxm-e2e-review-${Date.now()}.xlsx`);
-    writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
-    return path;
-  }
-
   /** A reporter's whole round: upload, confirm, optionally raise and explain a GRDP warning, submit. */
   async function fillAndSubmit(code: string, explainGrdp: boolean): Promise<void> {
-    await logIn(`reporter-${code}@demo.dxmonitor.local`, `demo-${code}-2025`);
+    await logIn(page, url, `reporter-${code}@demo.dxmonitor.local`, `demo-${code}-2025`);
     await page.getByTestId("report-form").waitFor({ timeout: 15_000 });
-    await page.getByTestId("upload-file").setInputFiles(await templateLikeLastQuarter());
+    await page.getByTestId("upload-file").setInputFiles(await templateWithPreviousValues(page, url));
     await page.getByTestId("upload-check").click();
     await page.getByTestId("upload-confirm").waitFor({ timeout: 15_000 });
     await page.getByTestId("upload-confirm").click();
@@ -81,7 +48,7 @@ describe("review of submitted reports (/reporting) in Chromium", { skip }, () =>
       throw new Error(`submit of ${code} failed: ${why}`, { cause: e });
     }
     assert.equal(await page.getByTestId("report-state").textContent(), "Đã nộp");
-    await logOut();
+    await logOut(page, url);
   }
 
   before(
@@ -103,7 +70,7 @@ describe("review of submitted reports (/reporting) in Chromium", { skip }, () =>
   });
 
   it("should show the reviewer each report's warnings with the explanation and its changes", async () => {
-    await logIn("reviewer@demo.dxmonitor.local", "reviewer-demo-2025");
+    await logIn(page, url, "reviewer@demo.dxmonitor.local", "reviewer-demo-2025");
     const hcm = page.getByTestId("review-2025-79");
     await hcm.getByTestId("review-warnings").waitFor({ timeout: 15_000 });
     const warnings = (await hcm.getByTestId("review-warnings").textContent()) ?? "";
@@ -137,11 +104,11 @@ describe("review of submitted reports (/reporting) in Chromium", { skip }, () =>
     };
     assert.ok(me.csrfToken);
     assert.notEqual(report.items[0]?.state, "approved");
-    await logOut();
+    await logOut(page, url);
   });
 
   it("should show Hà Nội's reporter the reviewer's comment on the returned report", async () => {
-    await logIn("reporter-01@demo.dxmonitor.local", "demo-01-2025");
+    await logIn(page, url, "reporter-01@demo.dxmonitor.local", "demo-01-2025");
     const note = page.getByTestId("returned-comment");
     await note.waitFor({ timeout: 15_000 });
     assert.match((await note.textContent()) ?? "", new RegExp(RETURN_COMMENT));

@@ -9,11 +9,12 @@ import type { FastifyInstance } from "fastify";
 export function registerPublicCaching(app: FastifyInstance, maxAgeSeconds = 60): void {
   app.addHook("onSend", async (request, reply, payload) => {
     if (request.method !== "GET" || reply.statusCode !== 200) return payload;
-    // A string from a route, or the bytes of an answer from the response cache.
-    if (!request.url.startsWith("/api/v1/") || !(typeof payload === "string" || Buffer.isBuffer(payload)))
-      return payload;
-    // An answer from the response cache comes with the ETag computed when it was stored.
+    if (!request.url.startsWith("/api/v1/")) return payload;
+    // An answer from the response cache comes as bytes with the ETag computed when it was stored.
+    // Other bytes (a reporter's Excel template) are none of this hook's business: no public policy.
     const known = reply.getHeader("etag");
+    if (!(typeof payload === "string" || (Buffer.isBuffer(payload) && typeof known === "string")))
+      return payload;
     const etag =
       typeof known === "string" ? known : `"${createHash("sha1").update(payload).digest("base64url")}"`;
     reply.header("ETag", etag);

@@ -172,6 +172,11 @@ for (const backend of await demoBackends()) {
       const tpl = await call(reporter, "GET", `/api/v1/reports/2025/79/${period}/template.xlsx`);
       assert.equal(tpl.statusCode, 200);
       assert.match(String(tpl.headers["content-type"]), /spreadsheetml/);
+      assert.doesNotMatch(
+        String(tpl.headers["cache-control"] ?? ""),
+        /public/,
+        "a province's pre-filled template is not for shared caches",
+      );
       const file = tpl.rawPayload;
       const { payload, headers } = multipart(file);
       const preview = await app.inject({
