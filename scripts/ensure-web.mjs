@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withBuildLock } from "./build-lock.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const output = join(root, "dist/web/index.html");
@@ -75,14 +76,20 @@ export async function ensureWeb({ force = false } = {}) {
       { cause },
     );
   }
-  const started = performance.now();
-  // Always the production bundle: the test runner sets NODE_ENV=test, and Vite would then bundle
-  // React's development build (60 kB more gzip) into the dist/web that `npm start` later serves.
-  process.env.NODE_ENV = "production";
-  await vite.build({ configFile: join(root, "vite.config.ts"), logLevel: "error", mode: "production" });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`web: built dist/web in ${seconds} s (${reason})`);
-  return { built: true };
+  return withBuildLock(
+    join(root, "dist/.web-build.lock"),
+    () => staleReason({ force }) !== undefined,
+    async () => {
+      const started = performance.now();
+      // Always the production bundle: the test runner sets NODE_ENV=test, and Vite would then bundle
+      // React's development build (60 kB more gzip) into the dist/web that `npm start` later serves.
+      process.env.NODE_ENV = "production";
+      await vite.build({ configFile: join(root, "vite.config.ts"), logLevel: "error", mode: "production" });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`web: built dist/web in ${seconds} s (${reason})`);
+      return { built: true };
+    },
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

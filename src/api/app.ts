@@ -24,6 +24,7 @@ import {
   type HttpLimits,
   type RateLimit,
 } from "../config.ts";
+import { projectRoot } from "../paths.ts";
 import type { Store } from "../store/db.ts";
 import { registerAuth } from "./auth-plugin.ts";
 import { registerPublicCaching } from "./cache.ts";
@@ -70,7 +71,7 @@ export interface AppOptions {
   publicWriteRateLimit?: RateLimit;
 }
 
-const root = new URL("../../", import.meta.url).pathname;
+const root = projectRoot;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits = options.httpLimits ?? DEFAULT_HTTP_LIMITS;

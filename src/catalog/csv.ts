@@ -4,12 +4,16 @@
  * names the file, the row (header = row 1, as a spreadsheet shows it) and the column.
  */
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { parse } from "csv-parse/sync";
 import { DxmError } from "../domain/errors.ts";
+import { projectRoot } from "../paths.ts";
+
+const rootUrl = pathToFileURL(`${projectRoot}/`);
 
 /** The URL of a reference file, e.g. `dataUrl("areas/regions.csv")`. */
 export function dataUrl(relative: string): URL {
-  return new URL(`./data/${relative}`, import.meta.url);
+  return new URL(`src/catalog/data/${relative}`, rootUrl);
 }
 
 /** Reads a reference text file, failing with the file name when it is missing. */

@@ -5,9 +5,10 @@
  */
 import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { DxmError } from "../domain/errors.ts";
 import { IMPORT_LAYOUT, type ImportColumns, importColumns, type RecordLine } from "./assessments.ts";
+import { loadExcelJS } from "./exceljs.ts";
 
 /** Bytes (CSV) or rows (XLSX) read so far, of `total`. */
 export type FileProgress = (done: number, total: number) => void;
@@ -139,7 +140,8 @@ function splitQuoted(line: string): string[] {
 }
 
 async function* readXlsx(path: string, onProgress?: FileProgress): AsyncGenerator<RecordLine> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   await wb.xlsx.readFile(path);
   const ws = wb.worksheets[0];
   if (!ws) throw new DxmError("invalid_data", `${path}: the workbook has no worksheet`, { field: "FILE" });

@@ -42,10 +42,11 @@
  * (then one more says how many were left out). The same file always parses to the same result.
  */
 import { crc32, inflateRawSync } from "node:zlib";
+import type ExcelJS from "exceljs";
 import type { Cell, CellValue, DataValidation, Workbook, Worksheet } from "exceljs";
-import ExcelJS from "exceljs";
 import type { DataElement, Pillar, Unit } from "../domain/catalog.ts";
 import { formatPeriod, type Period, tryParsePeriod } from "../domain/period.ts";
+import { loadExcelJS } from "./exceljs.ts";
 
 export const TEMPLATE_VERSION = "dxm-report-1";
 
@@ -200,7 +201,8 @@ const INSTRUCTIONS_EN = [
 
 /** Builds the pre-filled, protected XLSX template. */
 export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   wb.creator = "dxmonitor";
   wb.title = `Báo cáo chuyển đổi số ${input.area.nameVi} ${input.period}`;
   wb.subject = TEMPLATE_VERSION;
@@ -559,7 +561,8 @@ async function parseChecked(data: Buffer, expect: UploadExpectation, lim: Limits
   const scan = inspectZip(data, lim);
   if ("problems" in scan) return fatal(scan.problems);
 
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
   } catch (e) {

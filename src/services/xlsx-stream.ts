@@ -16,7 +16,8 @@
 import { once } from "node:events";
 import { PassThrough, type Readable, type Writable } from "node:stream";
 import { setTimeout as delay } from "node:timers/promises";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./exceljs.ts";
 
 /** Data rows per sheet: Excel's 1,048,576 rows less the header. */
 export const XLSX_SHEET_ROWS = 1_048_575;
@@ -56,29 +57,30 @@ export function streamXlsx(
 ): Readable {
   const out = new PassThrough();
   const styled = options.styled;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: styled !== undefined,
-    useSharedStrings: false,
-    // Deflating is the slow part of a large file: the fastest level (files ~15 % larger).
-    zip: { zlib: { level: 1 } },
-  });
-  if (options.creator) workbook.creator = options.creator;
   const perSheet = options.sheetRows ?? XLSX_SHEET_ROWS;
-  let sheetNo = 0;
-  const openSheet = (): SheetWriter => {
-    sheetNo++;
-    const name = sheetNo === 1 ? options.sheetName : `${options.sheetName}_${sheetNo}`;
-    const sheet = workbook.addWorksheet(name, styled ? { views: [{ state: "frozen", ySplit: 1 }] } : {});
-    if (styled) {
-      sheet.columns = options.header.map((h, i) => ({ header: h, key: h, width: styled.widths[i] ?? 14 }));
-      sheet.getRow(1).font = { bold: true };
-    } else {
-      sheet.addRow([...options.header]).commit();
-    }
-    return sheet;
-  };
   (async () => {
+    const { stream } = await loadExcelJS();
+    const workbook = new stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: styled !== undefined,
+      useSharedStrings: false,
+      // Deflating is the slow part of a large file: the fastest level (files ~15 % larger).
+      zip: { zlib: { level: 1 } },
+    });
+    if (options.creator) workbook.creator = options.creator;
+    let sheetNo = 0;
+    const openSheet = (): SheetWriter => {
+      sheetNo++;
+      const name = sheetNo === 1 ? options.sheetName : `${options.sheetName}_${sheetNo}`;
+      const sheet = workbook.addWorksheet(name, styled ? { views: [{ state: "frozen", ySplit: 1 }] } : {});
+      if (styled) {
+        sheet.columns = options.header.map((h, i) => ({ header: h, key: h, width: styled.widths[i] ?? 14 }));
+        sheet.getRow(1).font = { bold: true };
+      } else {
+        sheet.addRow([...options.header]).commit();
+      }
+      return sheet;
+    };
     let sheet = openSheet();
     let inSheet = 0;
     for await (const batch of batches) {

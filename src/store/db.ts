@@ -270,6 +270,7 @@ export async function openStore(options: OpenOptions = {}): Promise<Store> {
 
 /** Brings the schema to the latest migration (or to `target`, e.g. a backup's). Idempotent. */
 export async function migrateToLatest(store: Store, target?: string): Promise<string[]> {
+  if (target === undefined && (await allMigrationsRecorded(store))) return [];
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => migrations },
@@ -286,6 +287,20 @@ export async function migrateToLatest(store: Store, target?: string): Promise<st
     });
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/**
+ * True when every migration is recorded as run and no other is: the usual case at start-up, which
+ * then skips Kysely's migrator — its checks that the migration tables exist read the whole system
+ * catalogue (≈0.8 s of a 2 s second start on PGlite). A new database has no table yet: false.
+ */
+async function allMigrationsRecorded(store: Store): Promise<boolean> {
+  const table = store.schema ? `${ident(store.schema)}.kysely_migration` : "kysely_migration";
+  const found = await sql<{ t: string | null }>`SELECT to_regclass(${table})::text AS t`.execute(store.db);
+  if (!found.rows[0]?.t) return false;
+  const { rows } = await sql<{ name: string }>`SELECT name FROM ${sql.raw(table)}`.execute(store.db);
+  const names = Object.keys(migrations);
+  return rows.length === names.length && rows.every((r) => names.includes(r.name));
 }
 
 /** Drops a test schema (PostgreSQL). */
