@@ -12,9 +12,8 @@
  *
  * The child runs as plain JavaScript under `node`, bundled first by esbuild (installed with tsx):
  * under `--import tsx` the loader's hook thread alone takes ~100 MB (an idle child measured 190 MB),
- * which is not the export's memory. The catalogue reads its data files relative to its module
- * (`import.meta.url` in src/catalog/csv.ts, the only use in the child's code): the bundle gets that
- * module's URL, so the files are found.
+ * which is not the export's memory. (The catalogue finds its data files from the project root,
+ * src/paths.ts, so they are found from the bundle too.)
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -34,7 +33,6 @@ const child = new URL("node_modules/.cache/dxm-bench/export-child.mjs", root).pa
 
 /** Bundles the child into one ES module that `node` runs without a TypeScript loader. */
 async function bundleChild(): Promise<void> {
-  const csvModule = new URL("src/catalog/csv.ts", root).href;
   await run(
     new URL("node_modules/.bin/esbuild", root).pathname,
     [
@@ -44,7 +42,6 @@ async function bundleChild(): Promise<void> {
       "--format=esm",
       "--target=node20",
       "--packages=external",
-      `--define:import.meta.url=${JSON.stringify(csvModule)}`,
       `--outfile=${child}`,
       "--log-level=warning",
     ],
