@@ -2,18 +2,15 @@
  * Benchmark: the public API under load (autocannon, loopback only, a few seconds per case) against
  * the same JSON served as a file by a plain Node static server in the same run, at 16, 64 and 256
  * connections. Prints requests/s, p50 and p99 latency, errors, and the ratio to the static baseline.
+ * The servers run in a child process (bench/api-child.ts), the load generator in this one: on a
+ * 2-core machine each gets a core, as a server and its clients would.
  * Goals (issue 9): ≥ 50 % of the baseline's throughput, p99 < 50 ms at 64 connections, no errors.
  *
  *   npm run bench -- api            (DXM_BENCH_SECONDS=3 per case by default)
  */
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import autocannon from "autocannon";
-import { startServer } from "../src/api/server.ts";
-import { demoBackends } from "../src/services/testing.ts";
 import type { BenchRow } from "./stats.ts";
 
 const ROUTES = [
@@ -40,43 +37,32 @@ async function load(url: string, connections: number): Promise<Load> {
   };
 }
 
+interface Servers {
+  api: string;
+  static: string;
+  routes: Record<string, string>;
+}
+
 export async function benchApi(): Promise<BenchRow[]> {
-  const [pglite] = await demoBackends();
-  const store = await pglite!.open();
-  const app = await startServer(store, {
-    port: 0,
-    host: "127.0.0.1",
-    logLevel: "warn",
-    loginRateLimit: false,
+  const root = new URL("../", import.meta.url).pathname;
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/api-child.ts", JSON.stringify(ROUTES)], {
+    cwd: root,
+    stdio: ["pipe", "pipe", "inherit"],
   });
-  const dir = mkdtempSync(join(tmpdir(), "dxm-bench-static-"));
-  const files = new Map<string, string>();
-  for (const [i, route] of ROUTES.entries()) {
-    const res = await fetch(`${app.url}${route}`);
-    if (res.status !== 200) throw new Error(`${route}: ${res.status}`);
-    const file = join(dir, `r${i}.json`);
-    writeFileSync(file, await res.text());
-    files.set(`/r${i}.json`, file);
-  }
-  // The baseline: a plain static file server, reading the file on every request.
-  const statik = createServer((req, res) => {
-    const file = files.get(req.url ?? "");
-    if (!file) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => statik.listen(0, "127.0.0.1", r));
-  const staticUrl = `http://127.0.0.1:${(statik.address() as AddressInfo).port}`;
-  const rows: BenchRow[] = [];
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
-    for (const [i, route] of ROUTES.entries()) {
+    const servers = await new Promise<Servers>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).on("line", (line) => {
+        if (line.startsWith("READY ")) resolve(JSON.parse(line.slice(6)) as Servers);
+      });
+      child.once("exit", (code) => reject(new Error(`bench api: the server process exited with ${code}`)));
+    });
+    const rows: BenchRow[] = [];
+    for (const route of ROUTES) {
       const name = route.split("?")[0]!.replace("/api/v1/", "");
       for (const c of CONNECTIONS) {
-        const base = await load(`${staticUrl}/r${i}.json`, c);
-        const api = await load(`${app.url}${route}`, c);
+        const base = await load(`${servers.static}${servers.routes[route]}`, c);
+        const api = await load(`${servers.api}${route}`, c);
         rows.push({
           benchmark: "api",
           case: `${name} @${c} connections`,
@@ -87,11 +73,9 @@ export async function benchApi(): Promise<BenchRow[]> {
         });
       }
     }
+    return rows;
   } finally {
-    await new Promise((r) => statik.close(r));
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    child.stdin!.end();
+    await exited;
   }
-  return rows;
 }

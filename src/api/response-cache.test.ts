@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { recompute } from "../services/recompute.ts";
 import { referenceBackends } from "../services/testing.ts";
@@ -45,6 +46,45 @@ for (const backend of await referenceBackends()) {
       const fresh = await nameOf();
       assert.equal(fresh.name, "Renamed behind the cache");
       assert.notEqual(fresh.etag, first.etag);
+    });
+
+    it("sends gzip to a client that takes it, with its own ETag, and plain JSON to one that does not", async () => {
+      const url = "/api/v1/areas";
+      const zipped = [];
+      for (const pass of ["first answer (stored)", "from the cache"]) {
+        const res = await app.inject({
+          method: "GET",
+          url,
+          headers: { "accept-encoding": "br, gzip, deflate" },
+        });
+        assert.equal(res.statusCode, 200, pass);
+        assert.equal(res.headers["content-encoding"], "gzip", pass);
+        assert.equal(res.headers.vary, "Accept-Encoding", pass);
+        assert.equal(Number(res.headers["content-length"]), res.rawPayload.length, pass);
+        zipped.push(res);
+      }
+      const plain = await app.inject({ method: "GET", url });
+      assert.equal(plain.statusCode, 200);
+      assert.equal(plain.headers["content-encoding"], undefined);
+      assert.equal(plain.headers.vary, "Accept-Encoding");
+      for (const res of zipped) {
+        assert.ok(res.rawPayload.length * 4 < plain.rawPayload.length, "compressed well");
+        assert.deepEqual(JSON.parse(gunzipSync(res.rawPayload).toString("utf8")), plain.json());
+        assert.equal(res.headers.etag, `${String(plain.headers.etag).slice(0, -1)}-gzip"`);
+      }
+      const again = await app.inject({
+        method: "GET",
+        url,
+        headers: { "accept-encoding": "gzip", "if-none-match": String(zipped[0]!.headers.etag) },
+      });
+      assert.equal(again.statusCode, 304, "the gzip ETag revalidates");
+      const refused = await app.inject({
+        method: "GET",
+        url,
+        headers: { "accept-encoding": "gzip;q=0, identity" },
+      });
+      assert.equal(refused.headers["content-encoding"], undefined, "q=0 means no gzip");
+      assert.deepEqual(refused.json(), plain.json());
     });
 
     it("never serves a request with credentials from the cache", async () => {
