@@ -2,7 +2,7 @@
  * The servers of bench/api, in their own process as in a deployment (the load generator must not
  * share their event loop: on one thread autocannon's own work showed up as server latency). Starts
  * the API on the demo data (PGlite) and, as the baseline, a plain static file server with the same
- * JSON; prints `READY {"api": URL, "static": URL, "routes": {route: "/rN.json"}}` and serves until
+ * JSON (and its gzip, sent to clients that ask for it); prints `READY {"api": URL, "static": URL, "routes": {route: "/rN.json"}}` and serves until
  * killed.
  */
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { startServer } from "../src/api/server.ts";
 import { demoBackends } from "../src/services/testing.ts";
 
@@ -25,7 +26,10 @@ for (const [i, route] of routes.entries()) {
   const res = await fetch(`${app.url}${route}`);
   if (res.status !== 200) throw new Error(`${route}: ${res.status}`);
   const file = join(dir, `r${i}.json`);
-  writeFileSync(file, await res.text());
+  const body = Buffer.from(await res.arrayBuffer());
+  writeFileSync(file, body);
+  // As a static server with precompressed files (nginx's gzip_static) would hold it.
+  writeFileSync(`${file}.gz`, gzipSync(body));
   files.set(`/r${i}.json`, file);
   staticPaths[route] = `/r${i}.json`;
 }
@@ -36,8 +40,12 @@ const statik = createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-  createReadStream(file).pipe(res);
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  res.writeHead(200, {
+    "content-type": "application/json; charset=utf-8",
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+  });
+  createReadStream(gzip ? `${file}.gz` : file).pipe(res);
 });
 await new Promise<void>((r) => statik.listen(0, "127.0.0.1", r));
 
