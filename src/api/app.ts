@@ -202,8 +202,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       prefix: "/",
       wildcard: false,
       index: ["index.html"],
+      // The build wrote .br and .gz beside each text file (vite.config.ts): sent when the browser takes them.
+      preCompressed: true,
+      // Our own Cache-Control below; left on, `send` overwrote it with "public, max-age=0".
+      cacheControl: false,
       // Built assets have content hashes in their names: cache them for good; the page revalidates.
       setHeaders(res, path) {
+        res.setHeader("Vary", "Accept-Encoding");
         res.setHeader(
           "Cache-Control",
           path.includes(`${join("/", "assets", "/")}`) ? "public, max-age=31536000, immutable" : "no-cache",
