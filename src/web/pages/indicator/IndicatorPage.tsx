@@ -3,6 +3,7 @@
  * national trend with target path and forecast, the progress panel, the province map and the
  * province table, and downloads of its published values (CSV, XLSX) from the API.
  */
+import type { ReactNode } from "react";
 import { IndicatorMapFigure } from "../../components/IndicatorMapFigure.tsx";
 import { ProvinceRankingTable } from "../../components/ProvinceRankingTable.tsx";
 import { QueryStatus } from "../../components/QueryStatus.tsx";
@@ -38,7 +39,7 @@ function Definition({ indicator }: { indicator: IndicatorDto }) {
         <div>
           <dt>{t.code}</dt>
           <dd>
-            <code>{indicator.code}</code>
+            <code>{codeWithBreaks(indicator.code)}</code>
           </dd>
         </div>
         <div>
@@ -132,4 +133,19 @@ export function IndicatorPage({ params }: { params: RouteParams }) {
       <ProvinceRankingTable indicator={indicator.data} />
     </>
   );
+}
+
+/**
+ * A code such as DIGITAL_TECH_ENTERPRISES with a line-break opportunity after each underscore, so a
+ * narrow column breaks it between words, not mid-word (<wbr> is not copied with the text).
+ */
+function codeWithBreaks(code: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  let from = 0;
+  for (let at = code.indexOf("_"); at !== -1; at = code.indexOf("_", from)) {
+    out.push(code.slice(from, at + 1), <wbr key={at} />);
+    from = at + 1;
+  }
+  out.push(code.slice(from));
+  return out;
 }
