@@ -12,7 +12,13 @@ import { DxmError } from "../domain/errors.ts";
 import type { Observation } from "../domain/observation.ts";
 import type { Store } from "../store/db.ts";
 import { upsertObservations } from "../store/observations-repo.ts";
-import { buildQuarterlyReport, listReportVersions, releaseReport, reportPdf } from "./quarterly-report.ts";
+import {
+  buildQuarterlyReport,
+  listReportVersions,
+  pdfPrintCount,
+  releaseReport,
+  reportPdf,
+} from "./quarterly-report.ts";
 import { recompute } from "./recompute.ts";
 import { prepareRelease, scheduleRelease } from "./releases.ts";
 import { findReportRelease, gatherReportData } from "./report/report-data.ts";
@@ -223,7 +229,12 @@ for (const backend of await demoBackends()) {
       const old = await releaseReport(store, null, first.release.id, later);
       assert.equal(old.html, first.html, "the old report's HTML is byte for byte the same");
       assert.equal(old.htmlSha256, first.htmlSha256);
-      const current = await buildQuarterlyReport(store, null, "2026-Q3", later);
+      // The correction's report is first read by three readers at once: made once, the same for all.
+      const [current, ...alsoCurrent] = await Promise.all(
+        [1, 2, 3].map(() => buildQuarterlyReport(store, null, "2026-Q3", later)),
+      );
+      assert.ok(current);
+      for (const other of alsoCurrent) assert.equal(other.htmlSha256, current.htmlSha256);
       assert.equal(current.release.id, fix.id);
       assert.notEqual(current.htmlSha256, first.htmlSha256, "the correction's report differs");
       assert.match(current.html, /Hiệu chỉnh doanh thu thương mại điện tử quý 3/);
@@ -243,8 +254,13 @@ for (const backend of await demoBackends()) {
         const again = await reportPdf(store, old, cfg.chromiumPath, later);
         assert.ok(again.pdf.equals(firstPdf.pdf), "the old PDF is byte for byte the same");
         assert.equal(again.sha256, firstPdf.sha256);
-        const fresh = await reportPdf(store, current, cfg.chromiumPath, later);
-        assert.notEqual(fresh.sha256, firstPdf.sha256);
+        const printed = pdfPrintCount();
+        const [fresh, ...alsoFresh] = await Promise.all(
+          [1, 2, 3].map(() => reportPdf(store, current, cfg.chromiumPath, later)),
+        );
+        assert.equal(pdfPrintCount() - printed, 1, "three first readers of the PDF at once: one print");
+        for (const other of alsoFresh) assert.equal(other.sha256, fresh!.sha256);
+        assert.notEqual(fresh!.sha256, firstPdf.sha256);
       }
 
       // The database itself refuses to rewrite or delete a stored report.

@@ -37,8 +37,30 @@ async function renderReportHtml(
 ) {
   return (await import("./report/report-html.ts")).renderReportHtml(data);
 }
+let prints = 0;
 async function htmlToPdf(html: string, chromiumPath: string): Promise<Buffer> {
+  prints++;
   return (await import("./report/report-pdf.ts")).htmlToPdf(html, chromiumPath);
+}
+/** PDFs printed by this process so far (each print starts a Chromium). */
+export const pdfPrintCount = (): number => prints;
+
+/**
+ * One making of a published release's report at a time per store and release: at the release time
+ * many readers ask for the report at once, and each would otherwise render it (ECharts) and print
+ * it (a Chromium each, ~150 MB) to store one copy. The others wait for the first and read what it
+ * stored. (Another process on the same database may still make its own; the database keeps the
+ * first stored.)
+ */
+const making = new WeakMap<Store, Map<string, Promise<unknown>>>();
+function makeOnce<T>(store: Store, key: string, work: () => Promise<T>): Promise<T> {
+  const running = making.get(store) ?? new Map<string, Promise<unknown>>();
+  making.set(store, running);
+  const pending = running.get(key) as Promise<T> | undefined;
+  if (pending) return pending;
+  const done = work().finally(() => running.delete(key));
+  running.set(key, done);
+  return done;
 }
 
 export type { ReleaseReportMeta } from "../store/release-reports-repo.ts";
@@ -71,19 +93,21 @@ async function reportOf(
   }
   let stored = await findReleaseReport(store.db, release.id);
   if (!stored) {
-    // Made as the public would have read it at the release time: no viewer's privileges.
-    const data = await gatherReportData(store, null, release, now);
-    const html = await renderReportHtml(data);
-    await insertReleaseReport(store.db, {
-      releaseId: release.id,
-      period: release.period,
-      dataAt: release.releaseAt!,
-      generatedAt: now,
-      html,
-      htmlSha256: sha256(html),
+    stored = await makeOnce(store, `html ${release.id}`, async () => {
+      // Made as the public would have read it at the release time: no viewer's privileges.
+      const data = await gatherReportData(store, null, release, now);
+      const html = await renderReportHtml(data);
+      await insertReleaseReport(store.db, {
+        releaseId: release.id,
+        period: release.period,
+        dataAt: release.releaseAt!,
+        generatedAt: now,
+        html,
+        htmlSha256: sha256(html),
+      });
+      // Another process may have stored it first: the one stored first is the report; read it back.
+      return (await findReleaseReport(store.db, release.id))!;
     });
-    // Two first readers at once: the one stored first is the report; read it back.
-    stored = (await findReleaseReport(store.db, release.id))!;
   }
   return {
     release,
@@ -149,9 +173,11 @@ export async function reportPdf(
   const id = report.frozen.releaseId;
   let stored = await findReleaseReport(store.db, id);
   if (!stored?.pdf) {
-    const pdf = await htmlToPdf(report.html, chromiumPath);
-    await fillReleaseReportPdf(store.db, id, { pdf, pdfSha256: sha256(pdf), at: now });
-    stored = await findReleaseReport(store.db, id);
+    stored = await makeOnce(store, `pdf ${id}`, async () => {
+      const pdf = await htmlToPdf(report.html, chromiumPath);
+      await fillReleaseReportPdf(store.db, id, { pdf, pdfSha256: sha256(pdf), at: now });
+      return findReleaseReport(store.db, id);
+    });
   }
   return { pdf: stored!.pdf!, sha256: stored!.pdfSha256! };
 }
