@@ -109,6 +109,23 @@ describe("public pages in Chromium", { skip }, () => {
         await load(page, `${session!.url}${p.path}`, p.ready);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 1, `${p.path}: the page is ${overflow}px wider than the phone`);
+        // Nor does a control stick out of its card (a long option once widened a select past it).
+        const sticking = await page.evaluate(() =>
+          [...document.querySelectorAll(".card select, .card input, .card button")].flatMap((el) => {
+            const cardEl = el.closest(".card")!;
+            // Inside a scrolling box (a wide table) a control may lie beyond the edge: it scrolls there.
+            for (let up = el.parentElement; up && up !== cardEl; up = up.parentElement)
+              if (getComputedStyle(up).overflowX !== "visible") return [];
+            const card = cardEl.getBoundingClientRect();
+            const box = el.getBoundingClientRect();
+            return box.width > 0 && box.right > card.right + 0.5
+              ? [
+                  `${el.tagName.toLowerCase()}#${el.id} ends at ${Math.round(box.right)} > ${Math.round(card.right)}`,
+                ]
+              : [];
+          }),
+        );
+        assert.deepEqual(sticking, [], `${p.path}: controls outside their card`);
         await page.screenshot({ path: join(SCREENS, `${p.name}-phone.png`), fullPage: true });
       }
     } finally {
