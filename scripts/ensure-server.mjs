@@ -14,7 +14,7 @@
 import { readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { withBuildLock } from "./build-lock.mjs";
+import { newestSource, withBuildLock } from "./build-common.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const serverEntry = join(root, "dist/server/main.js");
@@ -31,30 +31,6 @@ export const EXTERNAL_PACKAGES = [
   "pg-native",
 ];
 
-/** The newest source of the bundle: { path, mtimeMs }, or undefined when there is none. */
-function newest(paths) {
-  let best;
-  const visit = (path) => {
-    let st;
-    try {
-      st = statSync(path);
-    } catch {
-      return;
-    }
-    if (st.isDirectory()) {
-      if (path === join(root, "src/web")) return;
-      for (const name of readdirSync(path)) {
-        if (name === "node_modules" || name.startsWith(".")) continue;
-        visit(join(path, name));
-      }
-    } else if (st.isFile() && !/\.test\.tsx?$/.test(path)) {
-      if (!best || st.mtimeMs > best.mtimeMs) best = { path, mtimeMs: st.mtimeMs };
-    }
-  };
-  for (const p of paths) visit(p);
-  return best;
-}
-
 /** Why a build is needed, or undefined when dist/server is up to date. */
 export function serverStaleReason({ force = false } = {}) {
   if (force) return "--force";
@@ -64,7 +40,7 @@ export function serverStaleReason({ force = false } = {}) {
   } catch {
     return "dist/server/main.js is missing";
   }
-  const src = newest(sources);
+  const src = newestSource(sources, [join(root, "src/web")]);
   if (src && src.mtimeMs > built) return `${relative(root, src.path)} changed`;
   return undefined;
 }

@@ -3,10 +3,10 @@
 // missing or older than a source it depends on (any file under src/web, src/domain, src/methods,
 // the map shapes, or vite.config.ts), so a second `npm start` does not rebuild. Prints one line saying what it did.
 // Test files do not count: they are not part of the bundle. `--force` rebuilds anyway.
-import { readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { withBuildLock } from "./build-lock.mjs";
+import { newestSource, withBuildLock } from "./build-common.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const output = join(root, "dist/web/index.html");
@@ -19,29 +19,6 @@ const sources = [
   join(root, "src/catalog/data/geo"),
   join(root, "vite.config.ts"),
 ];
-
-/** The newest file under the given paths: { path, mtimeMs }, or undefined when there is none. */
-function newest(paths) {
-  let best;
-  const visit = (path) => {
-    let st;
-    try {
-      st = statSync(path);
-    } catch {
-      return;
-    }
-    if (st.isDirectory()) {
-      for (const name of readdirSync(path)) {
-        if (name === "node_modules" || name.startsWith(".")) continue;
-        visit(join(path, name));
-      }
-    } else if (st.isFile() && !/\.test\.tsx?$/.test(path)) {
-      if (!best || st.mtimeMs > best.mtimeMs) best = { path, mtimeMs: st.mtimeMs };
-    }
-  };
-  for (const p of paths) visit(p);
-  return best;
-}
 
 function outputTime() {
   try {
@@ -56,7 +33,7 @@ export function staleReason({ force = false } = {}) {
   if (force) return "--force";
   const built = outputTime();
   if (built === undefined) return "dist/web/index.html is missing";
-  const src = newest(sources);
+  const src = newestSource(sources);
   if (src && src.mtimeMs > built) return `${relative(root, src.path)} changed`;
   return undefined;
 }

@@ -10,12 +10,9 @@ import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
-import { CLI_ACTOR } from "../src/domain/auth.ts";
-import { recompute } from "../src/services/recompute.ts";
-import { prepareRelease, scheduleRelease } from "../src/services/releases.ts";
+import { after, afterEach, describe, it } from "node:test";
+import { releaseOneApprovedValue } from "../src/services/testing.ts";
 import { openStore } from "../src/store/db.ts";
-import { upsertObservations } from "../src/store/observations-repo.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), "dxm-start-"));
@@ -76,15 +73,18 @@ async function stop(s: Started): Promise<void> {
 
 describe("npm start (scripts/start.mjs)", () => {
   let running: Started | undefined;
-  after(async () => {
-    if (running) await stop(running);
-    rmSync(dataDir, { recursive: true, force: true });
+  // Stopped after each test, failed or not: the next one opens the data folder, which a running
+  // server holds locked.
+  afterEach(async () => {
+    const server = running;
+    running = undefined;
+    if (server) await stop(server);
   });
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("serves the web app, the API, the API docs and an Excel download from the bundle on a first start", async () => {
     running = await start();
     assert.match(running.stdout, /server: (bundled dist\/server|dist\/server is up to date)/);
-    assert.doesNotMatch(running.stdout + running.stderr, /tsx/);
 
     const home = await fetch(`${running.url}/`);
     assert.equal(home.status, 200);
@@ -108,36 +108,13 @@ describe("npm start (scripts/start.mjs)", () => {
       "PK",
       "ExcelJS loads on first use",
     );
-    await stop(running);
-    running = undefined;
   });
 
   it("starts again without rebuilding and prints the quarterly report's PDF of a release", async () => {
     // A release of 2026-Q3 published in the past, written as the reporting workflow and `dxm release` do.
     const store = await openStore({ dataDir });
     try {
-      await upsertObservations(
-        store.db,
-        [
-          {
-            series: "reported",
-            code: "ECOM_REVENUE",
-            target: "element",
-            geography: "2025",
-            area: "79",
-            period: "2026-Q3",
-            value: 130,
-            status: "preliminary",
-            note: null,
-          },
-        ],
-        "rev@test",
-        "approval",
-      );
-      await recompute(store, { series: ["reported"] });
-      const prepared = new Date("2026-10-10T02:00:00Z");
-      const r = await prepareRelease(store, CLI_ACTOR, { period: "2026-Q3" }, prepared);
-      await scheduleRelease(store, CLI_ACTOR, r.id, { at: new Date("2026-10-15T02:00:00Z") }, prepared);
+      await releaseOneApprovedValue(store, new Date("2026-10-15T02:00:00Z"));
     } finally {
       await store.close();
     }

@@ -4,12 +4,8 @@ import { existsSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { loadConfig } from "../config.ts";
-import { CLI_ACTOR } from "../domain/auth.ts";
-import { recompute } from "../services/recompute.ts";
-import { prepareRelease, scheduleRelease } from "../services/releases.ts";
-import { demoBackends } from "../services/testing.ts";
+import { demoBackends, releaseOneApprovedValue } from "../services/testing.ts";
 import type { Store } from "../store/db.ts";
-import { upsertObservations } from "../store/observations-repo.ts";
 import { buildApp } from "./app.ts";
 
 const cfg = loadConfig();
@@ -24,29 +20,7 @@ for (const backend of await demoBackends()) {
 
     before(async () => {
       store = await backend.open();
-      await upsertObservations(
-        store.db,
-        [
-          {
-            series: "reported",
-            code: "ECOM_REVENUE",
-            target: "element",
-            geography: "2025",
-            area: "79",
-            period: "2026-Q3",
-            value: 130,
-            status: "preliminary",
-            note: null,
-          },
-        ],
-        "rev@test",
-        "approval",
-      );
-      await recompute(store, { series: ["reported"] });
-      const prepared = new Date("2026-10-10T02:00:00Z");
-      const r = await prepareRelease(store, CLI_ACTOR, { period: "2026-Q3" }, prepared);
-      releaseId = r.id;
-      await scheduleRelease(store, CLI_ACTOR, r.id, { at: RELEASE_AT }, prepared);
+      releaseId = await releaseOneApprovedValue(store, RELEASE_AT);
       app = await buildApp({ store, logLevel: "silent", now: () => clock });
     });
     after(async () => {

@@ -2,10 +2,13 @@
  * Test support for services, API and browser tests: backends whose databases hold the reference
  * catalogue and the demo series (fixed seed and last quarter, so tests are stable), recomputed.
  */
-import type { Principal } from "../domain/auth.ts";
+import { CLI_ACTOR, type Principal } from "../domain/auth.ts";
 import type { Store } from "../store/db.ts";
+import { upsertObservations } from "../store/observations-repo.ts";
 import { type TestBackend, testBackends } from "../store/testing.ts";
 import { prepareDatabase } from "./bootstrap.ts";
+import { recompute } from "./recompute.ts";
+import { prepareRelease, scheduleRelease } from "./releases.ts";
 import { getReport, saveValues, submitReport } from "./reporting.ts";
 
 export const TEST_DEMO = { seed: 20250701, lastQuarter: "2026-Q3" } as const;
@@ -71,4 +74,35 @@ export async function fillAndSubmit(
   for (const i of saved.validation.issues) for (const el of i.elements) comments[el] = "checked";
   await saveValues(store, reporter, key, { values, comments });
   await submitReport(store, reporter, key);
+}
+
+/**
+ * A release of 2026-Q3 holding one approved value (Hồ Chí Minh City's e-commerce revenue, 130),
+ * written as the reporting workflow and `dxm release` write them: prepared on 10 October, public at
+ * `releaseAt`. Returns the release's id.
+ */
+export async function releaseOneApprovedValue(store: Store, releaseAt: Date): Promise<number> {
+  await upsertObservations(
+    store.db,
+    [
+      {
+        series: "reported",
+        code: "ECOM_REVENUE",
+        target: "element",
+        geography: "2025",
+        area: "79",
+        period: "2026-Q3",
+        value: 130,
+        status: "preliminary",
+        note: null,
+      },
+    ],
+    "rev@test",
+    "approval",
+  );
+  await recompute(store, { series: ["reported"] });
+  const prepared = new Date("2026-10-10T02:00:00Z");
+  const r = await prepareRelease(store, CLI_ACTOR, { period: "2026-Q3" }, prepared);
+  await scheduleRelease(store, CLI_ACTOR, r.id, { at: releaseAt }, prepared);
+  return r.id;
 }
