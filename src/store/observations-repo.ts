@@ -211,6 +211,17 @@ export async function listObservedSeries(db: Db): Promise<string[]> {
   return rows.map((r) => r.series);
 }
 
+/** Whether a series holds any observation (without counting them). */
+export async function hasObservations(db: Db, series: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("observation")
+    .select("series")
+    .where("series", "=", series)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function countObservations(db: Db, series?: string): Promise<number> {
   let q = db.selectFrom("observation").select((eb) => eb.fn.countAll<number>().as("n"));
   if (series) q = q.where("series", "=", series);
