@@ -70,5 +70,18 @@ describe("the web app's files", () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<div id="root">/);
     assert.equal(res.headers["cache-control"], "no-cache", "the page is revalidated, so a new build shows");
+    const home = await app.inject({ method: "GET", url: "/" });
+    assert.match(home.body, /<div id="root">/);
+  });
+
+  it("answers a missing script with a plain 404, and serves a file added after the start", async () => {
+    const missing = await app.inject({ method: "GET", url: "/assets/app-gone.js" });
+    assert.equal(missing.statusCode, 404);
+    assert.match(missing.body, /Not found: \/assets\/app-gone\.js/);
+    // A rebuilt web app (new hashed names) is served by the running server.
+    writeFileSync(join(dir, "assets", "app-x2.js"), "export {};\n");
+    const added = await app.inject({ method: "GET", url: "/assets/app-x2.js" });
+    assert.equal(added.statusCode, 200);
+    assert.equal(added.body, "export {};\n");
   });
 });
