@@ -139,6 +139,13 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
   try {
     pgl = await PGlite.create({
       parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+      // In memory, PostgreSQL's posix_fallocate lands in Emscripten's MEMFS as a resize that copies
+      // the whole file on every extension of a table: loading 1,000,000 rows grew quadratic (each
+      // 200,000 rows took longer than the last, 8 s → 52 s). Writing zeros grows the file
+      // geometrically instead. A data folder (NodeFS) has a real fallocate and keeps the default.
+      ...(options.dataDir
+        ? {}
+        : { startParams: [...PGlite.defaultStartParams, "-c", "file_extend_method=write_zeros"] }),
       ...(options.dataDir ? { dataDir: `${options.dataDir}/pglite` } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
