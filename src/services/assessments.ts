@@ -49,20 +49,21 @@ import {
   type CellFilter,
   countAssessments,
   deleteDemoAssessments,
+  discardImportBatch,
   feedAsOf,
   findByTokenHash,
   findRecentDuplicate,
-  importCsvLine,
   insertAssessment,
   listCells,
   mergeImportBatch,
   type NewAssessment,
   peerStanding,
   realSubmissionSpan,
+  type StagingRow,
+  StagingWriter,
   type StoredAssessment,
   setResultTokenHash,
-  stageImportCsv,
-  stageImportRows,
+  stageImportChunk,
   sumCells,
   sumCellsByProvince,
   sumQuarters,
@@ -902,28 +903,59 @@ function planOf(c: ImportColumns): FastPlan {
   };
 }
 
-/** The row staged for COPY, in IMPORT_COLUMNS order after the batch. */
-type StagedRow = (string | number)[];
+/** A staging row to fill in place: the fast path writes a million rows without an object per row. */
+function scratchRow(answers: number): StagingRow {
+  return {
+    tax_code: "",
+    name: "",
+    province: "",
+    province_2008: "",
+    sector: "",
+    size: "",
+    answers: new Array<number>(answers).fill(0),
+    platform_mask: 0,
+    s_customer: 0,
+    s_strategy: 0,
+    s_technology: 0,
+    s_operations: 0,
+    s_culture: 0,
+    s_data: 0,
+    overall: 0,
+    level: 0,
+    fingerprint: "",
+    source: "",
+    submitted_ms: 0,
+  };
+}
+
+function setScores(out: StagingRow, sc: Scored): void {
+  out.s_customer = sc.pillars.CUSTOMER;
+  out.s_strategy = sc.pillars.STRATEGY;
+  out.s_technology = sc.pillars.TECHNOLOGY;
+  out.s_operations = sc.pillars.OPERATIONS;
+  out.s_culture = sc.pillars.CULTURE;
+  out.s_data = sc.pillars.DATA;
+  out.overall = sc.overall;
+  out.level = sc.level;
+}
 
 /**
  * The fast path of a row that is well formed in the ordinary way (answers single digits 0–5, codes
- * known, no stray spaces in the tax code): the staged row, scored. Anything unusual returns undefined
- * and the row goes through {@link checkImportRecord}, which accepts the same rows and words every
- * error, so both paths store the same thing (a test holds them to it).
+ * known, no stray spaces in the tax code): fills `out` with the staged row, scored, and returns true.
+ * Anything unusual returns false and the row goes through {@link checkImportRecord}, which accepts
+ * the same rows and words every error, so both paths store the same thing (a test holds them to it).
  */
 function fastImportRow(
   f: readonly string[],
   p: FastPlan,
-  now: Date,
+  nowMs: number,
   thresholds: readonly number[],
-  batch: string,
-  source: string,
-): StagedRow | undefined {
+  out: StagingRow,
+): boolean {
   const taxCode = f[p.taxCode] ?? "";
-  if (!TAX_CODE.test(taxCode)) return undefined;
+  if (!TAX_CODE.test(taxCode)) return false;
   const name = (f[p.name] ?? "").trim();
-  // A line break in a name takes the general path (the ready-made COPY lines are one per record).
-  if (!name || name.length > 200 || name.includes("\n") || name.includes("\r")) return undefined;
+  if (!name || name.length > 200) return false;
   const idx = areaIndex();
   const given2008 = p.province2008 >= 0 ? (f[p.province2008] ?? "").trim() : "";
   const given2025 = p.province >= 0 ? (f[p.province] ?? "").trim() : "";
@@ -931,25 +963,25 @@ function fastImportRow(
   let province2008: string;
   if (given2008) {
     const next = idx.successor.get(given2008);
-    if (!next || (given2025 && given2025 !== next)) return undefined;
+    if (!next || (given2025 && given2025 !== next)) return false;
     province = next;
     province2008 = given2008;
   } else {
-    if (!idx.provinces2025.has(given2025)) return undefined;
+    if (!idx.provinces2025.has(given2025)) return false;
     province = given2025;
     province2008 = implied2008(given2025);
   }
   const sector = (f[p.sector] ?? "").trim().toUpperCase();
-  if (!SECTION_CODES.has(sector)) return undefined;
+  if (!SECTION_CODES.has(sector)) return false;
   const size = (f[p.size] ?? "").trim().toLowerCase();
-  if (!SIZE_SET.has(size)) return undefined;
-  const answers: number[] = new Array(p.answers.length);
+  if (!SIZE_SET.has(size)) return false;
+  const answers = out.answers as number[];
   let digits = "";
   for (let i = 0; i < p.answers.length; i++) {
     const v = f[p.answers[i]!] ?? "";
-    if (v.length !== 1) return undefined;
+    if (v.length !== 1) return false;
     const d = v.charCodeAt(0) - 48;
-    if (d < 0 || d > 5) return undefined;
+    if (d < 0 || d > 5) return false;
     answers[i] = d;
     digits += v;
   }
@@ -960,61 +992,46 @@ function fastImportRow(
       const code = raw.trim();
       if (!code) continue;
       const bit = PLATFORM_BIT.get(code);
-      if (bit === undefined || mask & bit) return undefined;
+      if (bit === undefined || mask & bit) return false;
       mask |= bit;
     }
   }
   const when = parseWhen(f[p.submittedAt] ?? "");
-  if (!when || when.getTime() > now.getTime() + 86_400_000) return undefined;
-  const sc = score(answers, thresholds);
-  return [
-    batch,
-    taxCode,
-    name,
-    province,
-    province2008,
-    sector,
-    size,
-    `{${answers.join(",")}}`,
-    mask,
-    sc.pillars.CUSTOMER,
-    sc.pillars.STRATEGY,
-    sc.pillars.TECHNOLOGY,
-    sc.pillars.OPERATIONS,
-    sc.pillars.CULTURE,
-    sc.pillars.DATA,
-    sc.overall,
-    sc.level,
-    // = fingerprintOf(submission), built from the pieces at hand.
-    `${province}|${sector}|${size}|${digits}|${mask}`,
-    source,
-    when.toISOString(),
-  ];
+  if (!when || when.getTime() > nowMs + 86_400_000) return false;
+  out.tax_code = taxCode;
+  out.name = name;
+  out.province = province;
+  out.province_2008 = province2008;
+  out.sector = sector;
+  out.size = size;
+  out.platform_mask = mask;
+  setScores(out, score(answers, thresholds));
+  // = fingerprintOf(submission), built from the pieces at hand.
+  out.fingerprint = `${province}|${sector}|${size}|${digits}|${mask}`;
+  out.submitted_ms = when.getTime();
+  return true;
 }
 
-function stagedRowOf(row: NewAssessment, batch: string, source: string): StagedRow {
-  return [
-    batch,
-    row.tax_code,
-    row.name,
-    row.province,
-    row.province_2008,
-    row.sector,
-    row.size,
-    `{${row.answers.join(",")}}`,
-    row.platform_mask,
-    row.s_customer,
-    row.s_strategy,
-    row.s_technology,
-    row.s_operations,
-    row.s_culture,
-    row.s_data,
-    row.overall,
-    row.level,
-    row.fingerprint,
-    source,
-    row.submitted_at.toISOString(),
-  ];
+function fillRow(out: StagingRow, row: NewAssessment): void {
+  out.tax_code = row.tax_code;
+  out.name = row.name;
+  out.province = row.province;
+  out.province_2008 = row.province_2008;
+  out.sector = row.sector;
+  out.size = row.size;
+  const answers = out.answers as number[];
+  for (let i = 0; i < answers.length; i++) answers[i] = row.answers[i]!;
+  out.platform_mask = row.platform_mask;
+  out.s_customer = row.s_customer;
+  out.s_strategy = row.s_strategy;
+  out.s_technology = row.s_technology;
+  out.s_operations = row.s_operations;
+  out.s_culture = row.s_culture;
+  out.s_data = row.s_data;
+  out.overall = row.overall;
+  out.level = row.level;
+  out.fingerprint = row.fingerprint;
+  out.submitted_ms = row.submitted_at.getTime();
 }
 
 /**
@@ -1035,7 +1052,8 @@ export async function importAssessments(
 ): Promise<ImportReport> {
   const t0 = performance.now();
   const thresholds = options.thresholds ?? config().maturityThresholds;
-  const now = options.now ?? new Date();
+  const nowMs = (options.now ?? new Date()).getTime();
+  const now = new Date(nowMs);
   const source = options.source ?? "import";
   const batch = `b-${randomBytes(8).toString("hex")}`;
   const maxErrors = options.maxErrors ?? 1000;
@@ -1048,56 +1066,59 @@ export async function importAssessments(
     ms: 0,
     mergeMs: 0,
   };
-  // Rows of the fast path as ready-made COPY lines; the others (rare: unusual but valid rows) as values.
-  let lines: string[] = [];
-  let chunk: StagedRow[] = [];
+  const writer = new StagingWriter(batch);
+  const out = scratchRow(QUESTIONS.length);
+  out.source = source;
+  // One COPY at a time, not awaited before the next chunk is read: PostgreSQL loads a chunk on its
+  // own core while this one checks the next.
+  let copying: Promise<unknown> = Promise.resolve();
   const stage = async () => {
-    if (chunk.length) await stageImportRows(store, chunk);
-    if (lines.length) await stageImportCsv(store, lines.join(""));
-    chunk = [];
-    lines = [];
+    if (!writer.rows) return;
+    const chunk = writer.take();
+    await copying;
+    copying = stageImportChunk(store, chunk);
+    copying.catch(() => {}); // awaited (and thrown) at the next chunk or the end
   };
   let plan: { columns: ImportColumns; plan: FastPlan } | undefined;
-  for await (const item of records) {
-    report.rows++;
-    let staged: StagedRow | undefined;
-    let record: Record<string, string>;
-    if ("fields" in item) {
-      if (plan?.columns !== item.columns) plan = { columns: item.columns, plan: planOf(item.columns) };
-      staged = fastImportRow(item.fields, plan.plan, now, thresholds, batch, source);
-      if (staged) {
-        report.valid++;
-        lines.push(importCsvLine(staged));
-      }
-      record = {};
-      if (!staged) {
-        const names = item.columns.names;
-        for (let i = 0; i < names.length; i++) record[names[i]!] = item.fields[i] ?? "";
-      }
-    } else record = item.record;
-    if (!staged) {
-      const c = checkImportRecord(record, now);
-      if (!c.ok) {
-        for (const e of c.errors) {
-          if (report.errors.length < maxErrors) report.errors.push({ line: item.line, ...e });
+  try {
+    for await (const item of records) {
+      report.rows++;
+      let fast = false;
+      let record: Record<string, string>;
+      if ("fields" in item) {
+        if (plan?.columns !== item.columns) plan = { columns: item.columns, plan: planOf(item.columns) };
+        fast = fastImportRow(item.fields, plan.plan, nowMs, thresholds, out);
+        record = {};
+        if (!fast) {
+          const names = item.columns.names;
+          for (let i = 0; i < names.length; i++) record[names[i]!] = item.fields[i] ?? "";
         }
-        continue;
+      } else record = item.record;
+      if (!fast) {
+        const c = checkImportRecord(record, now);
+        if (!c.ok) {
+          for (const e of c.errors) {
+            if (report.errors.length < maxErrors) report.errors.push({ line: item.line, ...e });
+          }
+          continue;
+        }
+        fillRow(out, rowOf(c.value, score(c.value.answers, thresholds), source, c.submittedAt, null));
       }
       report.valid++;
-      chunk.push(
-        stagedRowOf(
-          rowOf(c.value, score(c.value.answers, thresholds), source, c.submittedAt, null),
-          batch,
-          source,
-        ),
-      );
+      writer.row(out);
+      if (writer.rows >= CHUNK) {
+        await stage();
+        options.onProgress?.(report.rows);
+      }
     }
-    if (chunk.length + lines.length >= CHUNK) {
-      await stage();
-      options.onProgress?.(report.rows);
-    }
+    await stage();
+    await copying;
+  } catch (e) {
+    // Staged rows of a failed import are of no use to anyone: leave the staging table as it was.
+    await copying.catch(() => {});
+    await discardImportBatch(store.db, batch).catch(() => {});
+    throw e;
   }
-  await stage();
   options.onProgress?.(report.rows);
   const tm = performance.now();
   report.stored = report.valid ? await mergeImportBatch(store.db, batch, AGGREGATES) : 0;
