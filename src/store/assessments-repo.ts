@@ -74,10 +74,6 @@ const CELL_UPDATE = `ON CONFLICT (province, province_2008, sector, size) DO UPDA
   platforms = excluded.platforms, any_platform = excluded.any_platform, regular_platform = excluded.regular_platform`;
 
 const LATEST_COLUMNS = `tax_code, province, province_2008, sector, size, platform_mask, ${SCORE_COLUMNS.join(", ")}, source, submitted_at`;
-const LATEST_UPDATE = `ON CONFLICT (tax_code) DO UPDATE SET ${LATEST_COLUMNS.split(", ")
-  .slice(1)
-  .map((c) => `${c} = excluded.${c}`)
-  .join(", ")} WHERE assessment_latest.submitted_at <= excluded.submitted_at`;
 
 const ASSESSMENT_COLUMNS = `tax_code, name, province, province_2008, sector, size, answers, platform_mask, ${SCORE_COLUMNS.join(", ")}, fingerprint, source, submitted_at`;
 
@@ -433,25 +429,88 @@ export async function discardImportBatch(db: Db, batch: string): Promise<void> {
   await db.deleteFrom("assessment_import").where("batch", "=", batch).execute();
 }
 
-/** SQL texts of the merge, for bulk loads that run them in their own COPY transaction. */
-function mergeStatements(batch: string, spec: AggregateSpec): { text: string; values: unknown[] }[] {
+const LATEST_SET = LATEST_COLUMNS.split(", ")
+  .slice(1)
+  .map((c) => `${c} = b.${c}`)
+  .join(", ");
+
+/**
+ * SQL texts of the merge, run in one transaction. Every writer of the assessments holds the advisory
+ * lock, so within it "not stored yet" can be asked with anti-joins instead of ON CONFLICT: a
+ * speculative insertion per row cost about as much again as the insertion itself (200,000 rows on
+ * PGlite: 6.7 s against 3.7 s). The unique key stays, so a writer that skipped the lock would make
+ * the merge fail, never store a row twice.
+ */
+function mergeStatements(
+  batch: string,
+  spec: AggregateSpec,
+  bulk: boolean,
+  repeats: boolean,
+): { text: string; values: unknown[] }[] {
   return [
-    { text: `SELECT pg_advisory_xact_lock(${LOCK_KEY})`, values: [] },
+    // Sorts of a million staged rows fit in memory instead of spilling to temporary files.
+    { text: "SET LOCAL work_mem = '128MB'", values: [] },
+    { text: "SET LOCAL maintenance_work_mem = '256MB'", values: [] },
+    ...(bulk ? BULK_DROP : []),
     {
-      text: `INSERT INTO assessment (${ASSESSMENT_COLUMNS}) SELECT ${ASSESSMENT_COLUMNS} FROM assessment_import WHERE batch = $1
-        ON CONFLICT (tax_code, submitted_at, fingerprint) DO NOTHING`,
+      // One row per key when the file may hold a row twice (sorted, so also in the unique index's
+      // order); without repeats the sort is skipped.
+      text: `INSERT INTO assessment (${ASSESSMENT_COLUMNS})
+        SELECT ${repeats ? "DISTINCT ON (tax_code, submitted_at, fingerprint) " : ""}${ASSESSMENT_COLUMNS} FROM assessment_import s
+        WHERE batch = $1 AND NOT EXISTS (SELECT 1 FROM assessment a
+          WHERE a.tax_code = s.tax_code AND a.submitted_at = s.submitted_at AND a.fingerprint = s.fingerprint)
+        ${repeats ? "ORDER BY tax_code, submitted_at, fingerprint" : ""}`,
       values: [batch],
     },
     {
-      text: `INSERT INTO assessment_latest (${LATEST_COLUMNS})
-        SELECT DISTINCT ON (tax_code) ${LATEST_COLUMNS} FROM assessment_import WHERE batch = $1
-        ORDER BY tax_code, submitted_at DESC, fingerprint ${LATEST_UPDATE}`,
+      // The batch's latest per tax code replaces a stored one that is not newer, and is added where
+      // the tax code has none (both against the table as it was before this statement).
+      text: `WITH b AS MATERIALIZED (
+          SELECT DISTINCT ON (tax_code) ${LATEST_COLUMNS} FROM assessment_import WHERE batch = $1
+          ORDER BY tax_code, submitted_at DESC, fingerprint),
+        replaced AS (UPDATE assessment_latest l SET ${LATEST_SET} FROM b
+          WHERE l.tax_code = b.tax_code AND l.submitted_at <= b.submitted_at)
+        INSERT INTO assessment_latest (${LATEST_COLUMNS}) SELECT ${LATEST_COLUMNS} FROM b
+        WHERE NOT EXISTS (SELECT 1 FROM assessment_latest l WHERE l.tax_code = b.tax_code)`,
       values: [batch],
     },
+    ...(bulk ? BULK_CREATE : []),
     ...rebuildStatements(spec),
-    { text: "DELETE FROM assessment_import WHERE batch = $1", values: [batch] },
+    ...(bulk
+      ? [
+          // A million rows are deleted one by one in seconds and truncated at once; other imports
+          // (rare) wait for the lock, and their rows, if any, are kept by deleting instead.
+          { text: "LOCK TABLE assessment_import IN ACCESS EXCLUSIVE MODE", values: [] },
+          {
+            text: `DO $$ BEGIN IF EXISTS (SELECT 1 FROM assessment_import WHERE batch <> ${sqlText(batch)})
+              THEN DELETE FROM assessment_import WHERE batch = ${sqlText(batch)}; ELSE TRUNCATE assessment_import; END IF; END $$`,
+            values: [],
+          },
+        ]
+      : [{ text: "DELETE FROM assessment_import WHERE batch = $1", values: [batch] }]),
   ];
 }
+
+/**
+ * A bulk merge drops the secondary indexes of the two big tables and builds them again after the
+ * inserts, in the same transaction: building an index from a sort costs a fraction of inserting a
+ * million keys one by one (PGlite, 200,000 rows: 4.3 s against 6.7 s for `assessment`, 2.8 s against
+ * 6.0 s for the latest). The cost is that readers of these two tables (a result by its token, a peer
+ * comparison) wait for the merge; the statistics read the sums and do not. Names are migration 0006's.
+ */
+const BULK_DROP = [
+  "ALTER TABLE assessment DROP CONSTRAINT assessment_tax_code_submitted_at_fingerprint_key",
+  "ALTER TABLE assessment_latest DROP CONSTRAINT assessment_latest_pkey",
+  "DROP INDEX assessment_latest_peers",
+].map((text) => ({ text, values: [] }));
+const BULK_CREATE = [
+  "ALTER TABLE assessment ADD CONSTRAINT assessment_tax_code_submitted_at_fingerprint_key UNIQUE (tax_code, submitted_at, fingerprint)",
+  "ALTER TABLE assessment_latest ADD CONSTRAINT assessment_latest_pkey PRIMARY KEY (tax_code)",
+  "CREATE INDEX assessment_latest_peers ON assessment_latest (province, sector, size, overall)",
+].map((text) => ({ text, values: [] }));
+
+/** Staged rows from which a merge is a bulk one, when they are also at least half the stored rows. */
+const BULK_MIN_ROWS = 100_000;
 
 function rebuildStatements(spec: AggregateSpec): { text: string; values: unknown[] }[] {
   return [
@@ -478,12 +537,24 @@ function rebuildStatements(spec: AggregateSpec): { text: string; values: unknown
 /**
  * Moves a staged batch into the assessments (skipping rows already stored: same tax code, time and
  * answers), updates the latest per tax code and rebuilds the sums, in one transaction.
- * Returns the number of new rows.
+ * Returns the number of new rows. `staged`: rows in the batch (a bulk merge or not); `repeats`: whether
+ * the batch may hold a submission twice (false only when the importer knows it does not).
  */
-export async function mergeImportBatch(db: Db, batch: string, spec: AggregateSpec): Promise<number> {
+export async function mergeImportBatch(
+  db: Db,
+  batch: string,
+  spec: AggregateSpec,
+  batchInfo: { staged: number; repeats: boolean; bulk?: boolean },
+): Promise<number> {
+  const { staged, repeats } = batchInfo;
   return db.transaction().execute(async (trx) => {
+    await lock(trx);
+    // The planner's estimate is enough to tell a first load from a small addition to a big table.
+    const stored = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class
+      WHERE oid = 'assessment'::regclass`.execute(trx);
+    const bulk = batchInfo.bulk ?? (staged >= BULK_MIN_ROWS && staged * 2 >= Number(stored.rows[0]?.n ?? 0));
     let inserted = 0;
-    for (const st of mergeStatements(batch, spec)) {
+    for (const st of mergeStatements(batch, spec, bulk, repeats)) {
       const res = await sql.raw(substitute(st.text, st.values)).execute(trx);
       if (st.text.startsWith("INSERT INTO assessment (")) inserted = Number(res.numAffectedRows ?? 0);
     }
@@ -503,6 +574,12 @@ export async function rebuildAssessmentAggregates(db: Db, spec: AggregateSpec): 
       .execute(trx);
     for (const st of rebuildStatements(spec)) await sql.raw(st.text).execute(trx);
   });
+}
+
+/** A batch id as an SQL literal (a generated token of [a-z0-9-]; see substitute). */
+function sqlText(batch: string): string {
+  if (!/^[a-z0-9-]+$/.test(batch)) throw new Error(`unsafe batch id ${batch}`);
+  return `'${batch}'`;
 }
 
 /** Inlines a batch id (a generated token of [a-z0-9-]) into a statement: batches never come from users. */
