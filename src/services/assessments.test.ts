@@ -331,5 +331,29 @@ for (const backend of await referenceBackends()) {
         ],
       );
     });
+
+    it("stages long names and many rows unchanged (the COPY buffer grows between rows, never within one)", async () => {
+      // 25,000 rows with 200-character Vietnamese names: over 16 MB of COPY data in the first chunk.
+      const name = "Công ty TNHH Đầu tư Phát triển Số ".repeat(6).slice(0, 200);
+      const lines = Array.from({ length: 25_000 }, (_, i) =>
+        importLine(i + 2, {
+          ...csvRow(`06${String(i).padStart(8, "0")}`, "38", (i % 6) as number, "2025-08-02"),
+          name,
+        }),
+      );
+      const r = await importAssessments(store, lines, { thresholds: T, now: new Date("2026-01-01") });
+      assert.deepEqual([r.errors.length, r.stored], [0, 25_000]);
+      const rows = await sql<{ name: string; answers: number[]; overall: number; n: number }>`
+        SELECT name, answers, overall, count(*) OVER ()::int AS n FROM assessment
+        WHERE tax_code IN ('0600000000', '0600012345', '0600024999') ORDER BY tax_code`.execute(store.db);
+      assert.deepEqual(
+        rows.rows.map((x) => [x.name, x.answers.join(""), x.overall, x.n]),
+        [
+          [name, "0".repeat(QUESTIONS.length), 0, 3],
+          [name, "3".repeat(QUESTIONS.length), 60, 3],
+          [name, "3".repeat(QUESTIONS.length), 60, 3],
+        ],
+      );
+    });
   });
 }

@@ -303,7 +303,8 @@ const INT2_OID = 21;
  * refused by PostgreSQL, never stored differently).
  */
 export class StagingWriter {
-  #buf = Buffer.allocUnsafe(1 << 22);
+  #buf = Buffer.allocUnsafe(1 << 24);
+  #view = new DataView(this.#buf.buffer, this.#buf.byteOffset, this.#buf.byteLength);
   #pos = 0;
   #rows = 0;
   readonly #batch: string;
@@ -323,42 +324,57 @@ export class StagingWriter {
     this.#rows = 0;
   }
 
+  /** Makes room for n more bytes; called once per row, so nothing holds on to a replaced buffer. */
   #room(n: number): void {
     if (this.#pos + n <= this.#buf.length) return;
     const next = Buffer.allocUnsafe(Math.max(this.#buf.length * 2, this.#pos + n));
     this.#buf.copy(next, 0, 0, this.#pos);
     this.#buf = next;
+    this.#view = new DataView(next.buffer, next.byteOffset, next.byteLength);
   }
 
   #text(s: string): void {
     // Codes and most names are ASCII: byte by byte is quicker than the native encoder's call.
     const n = s.length;
-    this.#room(4 + 3 * n);
     const b = this.#buf;
-    let p = this.#pos + 4;
+    const start = this.#pos + 4;
+    let p = start;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x80) {
-        p = this.#pos + 4 + b.write(s, this.#pos + 4, "utf8");
+        p = start + b.write(s, start, "utf8");
         break;
       }
       b[p++] = c;
     }
-    b.writeInt32BE(p - this.#pos - 4, this.#pos);
+    this.#view.setInt32(this.#pos, p - start);
     this.#pos = p;
   }
 
   #float8(v: number): void {
-    this.#buf.writeInt32BE(8, this.#pos);
-    this.#buf.writeDoubleBE(v, this.#pos + 4);
+    this.#view.setInt32(this.#pos, 8);
+    this.#view.setFloat64(this.#pos + 4, v);
     this.#pos += 12;
   }
 
   row(r: StagingRow): void {
     const n = r.answers.length;
-    this.#room(2 + 4 + 20 + 6 * n + 4 + 4 + 7 * 12 + 6 + 12);
-    const b = this.#buf;
-    b.writeInt16BE(IMPORT_COLUMNS.length, this.#pos);
+    if (!Number.isFinite(r.submitted_ms))
+      throw new Error(`staging: submitted_at ${r.submitted_ms} is not a time`);
+    // The most a row can take (UTF-8: at most 3 bytes per UTF-16 unit), so it never grows mid-row.
+    const texts =
+      this.#batch.length +
+      r.tax_code.length +
+      r.name.length +
+      r.province.length +
+      r.province_2008.length +
+      r.sector.length +
+      r.size.length +
+      r.fingerprint.length +
+      r.source.length;
+    this.#room(2 + 9 * 4 + 3 * texts + 28 + 6 * n + 8 + 7 * 12 + 6 + 12);
+    const v = this.#view;
+    v.setInt16(this.#pos, IMPORT_COLUMNS.length);
     this.#pos += 2;
     this.#text(this.#batch);
     this.#text(r.tax_code);
@@ -367,22 +383,21 @@ export class StagingWriter {
     this.#text(r.province_2008);
     this.#text(r.sector);
     this.#text(r.size);
-    this.#room(4 + 20 + 6 * n + 8 + 7 * 12 + 6);
     let p = this.#pos;
-    b.writeInt32BE(20 + 6 * n, p);
-    b.writeInt32BE(1, p + 4); // dimensions
-    b.writeInt32BE(0, p + 8); // no nulls
-    b.writeInt32BE(INT2_OID, p + 12);
-    b.writeInt32BE(n, p + 16);
-    b.writeInt32BE(1, p + 20); // lower bound
+    v.setInt32(p, 20 + 6 * n);
+    v.setInt32(p + 4, 1); // dimensions
+    v.setInt32(p + 8, 0); // no nulls
+    v.setInt32(p + 12, INT2_OID);
+    v.setInt32(p + 16, n);
+    v.setInt32(p + 20, 1); // lower bound
     p += 24;
     for (let i = 0; i < n; i++) {
-      b.writeInt32BE(2, p);
-      b.writeInt16BE(r.answers[i]!, p + 4);
+      v.setInt32(p, 2);
+      v.setInt16(p + 4, r.answers[i]!);
       p += 6;
     }
-    b.writeInt32BE(4, p);
-    b.writeInt32BE(r.platform_mask, p + 4);
+    v.setInt32(p, 4);
+    v.setInt32(p + 4, r.platform_mask);
     this.#pos = p + 8;
     this.#float8(r.s_customer);
     this.#float8(r.s_strategy);
@@ -391,20 +406,17 @@ export class StagingWriter {
     this.#float8(r.s_culture);
     this.#float8(r.s_data);
     this.#float8(r.overall);
-    b.writeInt32BE(2, this.#pos);
-    b.writeInt16BE(r.level, this.#pos + 4);
+    v.setInt32(this.#pos, 2);
+    v.setInt16(this.#pos + 4, r.level);
     this.#pos += 6;
     this.#text(r.fingerprint);
     this.#text(r.source);
-    this.#room(12);
-    if (!Number.isFinite(r.submitted_ms))
-      throw new Error(`staging: submitted_at ${r.submitted_ms} is not a time`);
     // An int64 as two halves (exact: µs stay far below 2^53), without a BigInt per row.
     const us = (r.submitted_ms - PG_EPOCH_MS) * 1000;
     const high = Math.floor(us / 4_294_967_296);
-    this.#buf.writeInt32BE(8, this.#pos);
-    this.#buf.writeInt32BE(high, this.#pos + 4);
-    this.#buf.writeUInt32BE(us - high * 4_294_967_296, this.#pos + 8);
+    v.setInt32(this.#pos, 8);
+    v.setInt32(this.#pos + 4, high);
+    v.setUint32(this.#pos + 8, us - high * 4_294_967_296);
     this.#pos += 12;
     this.#rows++;
   }
@@ -412,7 +424,7 @@ export class StagingWriter {
   /** The rows written since the last take, as one COPY (signature … trailer); starts afresh. */
   take(): { data: Buffer; rows: number } {
     this.#room(2);
-    this.#buf.writeInt16BE(-1, this.#pos);
+    this.#view.setInt16(this.#pos, -1);
     const out = { data: Buffer.from(this.#buf.subarray(0, this.#pos + 2)), rows: this.#rows };
     this.#start();
     return out;
