@@ -458,6 +458,7 @@ function mergeStatements(
   spec: AggregateSpec,
   bulk: boolean,
   repeats: boolean,
+  latestEmpty: boolean,
 ): { text: string; values: unknown[] }[] {
   return [
     // Sorts of a million staged rows fit in memory instead of spilling to temporary files.
@@ -474,18 +475,26 @@ function mergeStatements(
         ${repeats ? "ORDER BY tax_code, submitted_at, fingerprint" : ""}`,
       values: [batch],
     },
-    {
-      // The batch's latest per tax code replaces a stored one that is not newer, and is added where
-      // the tax code has none (both against the table as it was before this statement).
-      text: `WITH b AS MATERIALIZED (
-          SELECT DISTINCT ON (tax_code) ${LATEST_COLUMNS} FROM assessment_import WHERE batch = $1
-          ORDER BY tax_code, submitted_at DESC, fingerprint),
-        replaced AS (UPDATE assessment_latest l SET ${LATEST_SET} FROM b
-          WHERE l.tax_code = b.tax_code AND l.submitted_at <= b.submitted_at)
-        INSERT INTO assessment_latest (${LATEST_COLUMNS}) SELECT ${LATEST_COLUMNS} FROM b
-        WHERE NOT EXISTS (SELECT 1 FROM assessment_latest l WHERE l.tax_code = b.tax_code)`,
-      values: [batch],
-    },
+    latestEmpty
+      ? {
+          // A first load: nothing to replace, and no intermediate result to keep for two statements.
+          text: `INSERT INTO assessment_latest (${LATEST_COLUMNS})
+            SELECT DISTINCT ON (tax_code) ${LATEST_COLUMNS} FROM assessment_import WHERE batch = $1
+            ORDER BY tax_code, submitted_at DESC, fingerprint`,
+          values: [batch],
+        }
+      : {
+          // The batch's latest per tax code replaces a stored one that is not newer, and is added where
+          // the tax code has none (both against the table as it was before this statement).
+          text: `WITH b AS MATERIALIZED (
+              SELECT DISTINCT ON (tax_code) ${LATEST_COLUMNS} FROM assessment_import WHERE batch = $1
+              ORDER BY tax_code, submitted_at DESC, fingerprint),
+            replaced AS (UPDATE assessment_latest l SET ${LATEST_SET} FROM b
+              WHERE l.tax_code = b.tax_code AND l.submitted_at <= b.submitted_at)
+            INSERT INTO assessment_latest (${LATEST_COLUMNS}) SELECT ${LATEST_COLUMNS} FROM b
+            WHERE NOT EXISTS (SELECT 1 FROM assessment_latest l WHERE l.tax_code = b.tax_code)`,
+          values: [batch],
+        },
     ...(bulk ? BULK_CREATE : []),
     ...rebuildStatements(spec),
     ...(bulk
@@ -566,7 +575,11 @@ export async function mergeImportBatch(
       WHERE oid = 'assessment'::regclass`.execute(trx);
     const bulk = batchInfo.bulk ?? (staged >= BULK_MIN_ROWS && staged * 2 >= Number(stored.rows[0]?.n ?? 0));
     let inserted = 0;
-    for (const st of mergeStatements(batch, spec, bulk, repeats)) {
+    const empty = await sql<{
+      empty: boolean;
+    }>`SELECT NOT EXISTS (SELECT 1 FROM assessment_latest) AS empty`.execute(trx);
+    const latestEmpty = empty.rows[0]?.empty === true;
+    for (const st of mergeStatements(batch, spec, bulk, repeats, latestEmpty)) {
       const res = await sql.raw(substitute(st.text, st.values)).execute(trx);
       if (st.text.startsWith("INSERT INTO assessment (")) inserted = Number(res.numAffectedRows ?? 0);
     }
