@@ -929,6 +929,8 @@ export function checkImportRecord(
 const SIZE_SET: ReadonlySet<string> = new Set(SIZE_CLASSES);
 const PLATFORM_BIT: ReadonlyMap<string, number> = new Map(PLATFORMS.map((p, i) => [p.code, 1 << i]));
 const TAX_CODE = /^[0-9]{10}(-[0-9]{3})?$/;
+/** A UTC instant to the millisecond, as parseWhen reads it too (then `new Date(text)`). */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 interface FastPlan {
   taxCode: number;
@@ -1052,8 +1054,10 @@ function fastImportRow(
       mask |= bit;
     }
   }
-  const when = parseWhen(f[p.submittedAt] ?? "");
-  if (!when || when.getTime() > nowMs + 86_400_000) return false;
+  const text = f[p.submittedAt] ?? "";
+  // The form `dxm assessments generate` and most exports write: read without a Date per row.
+  const ms = ISO_UTC.test(text) ? Date.parse(text) : (parseWhen(text)?.getTime() ?? Number.NaN);
+  if (!(ms <= nowMs + 86_400_000)) return false;
   out.tax_code = taxCode;
   out.name = name;
   out.province = province;
@@ -1064,7 +1068,7 @@ function fastImportRow(
   setScores(out, score(answers, thresholds));
   // = fingerprintOf(submission), built from the pieces at hand.
   out.fingerprint = `${province}|${sector}|${size}|${digits}|${mask}`;
-  out.submitted_ms = when.getTime();
+  out.submitted_ms = ms;
   return true;
 }
 
