@@ -516,8 +516,9 @@ function mergeStatements(
  * A bulk merge drops the indexes of the two big tables (all but the token's, of a few rows) and
  * builds them again after the inserts, in the same transaction: building an index from a sort costs
  * a fraction of inserting a million keys one by one, each also written to the WAL (PGlite, 200,000
- * rows: 4.3 s against 6.7 s for `assessment`, 2.8 s against 6.0 s for the latest). The cost is that readers of these two tables (a result by its token, a peer
- * comparison) wait for the merge; the statistics read the sums and do not. Names are migration 0006's.
+ * rows: 4.3 s against 6.7 s for `assessment`, 2.8 s against 6.0 s for the latest). The cost is that
+ * readers of these two tables (a result by its token, a peer comparison) wait for the merge; the
+ * statistics read the sums and do not. Names are migration 0006's.
  */
 const BULK_DROP = [
   "ALTER TABLE assessment DROP CONSTRAINT assessment_pkey",
@@ -560,8 +561,9 @@ function rebuildStatements(spec: AggregateSpec): { text: string; values: unknown
 /**
  * Moves a staged batch into the assessments (skipping rows already stored: same tax code, time and
  * answers), updates the latest per tax code and rebuilds the sums, in one transaction.
- * Returns the number of new rows. `staged`: rows in the batch (a bulk merge or not); `repeats`: whether
- * the batch may hold a submission twice (false only when the importer knows it does not).
+ * Returns the number of new rows. `staged`: rows in the batch (a bulk merge or not); `repeats`:
+ * whether the batch may hold a submission twice (false only when the importer knows it does not);
+ * `bulk` forces or forbids the bulk merge (tests).
  */
 export async function mergeImportBatch(
   db: Db,
