@@ -25,13 +25,25 @@ function checkHeader(header: readonly string[], file: string): void {
     });
 }
 
+/**
+ * The data rows of a file, in batches (a CSV file's batch is what one read of the file held): a
+ * million rows handed over one by one through async generators cost seconds of promises alone.
+ */
 export async function* readAssessmentFile(
   path: string,
   onProgress?: FileProgress,
-): AsyncGenerator<RecordLine> {
+): AsyncGenerator<RecordLine[]> {
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx") {
-    yield* readXlsx(path, onProgress);
+    let rows: RecordLine[] = [];
+    for await (const r of readXlsx(path, onProgress)) {
+      rows.push(r);
+      if (rows.length >= 1000) {
+        yield rows;
+        rows = [];
+      }
+    }
+    if (rows.length) yield rows;
     return;
   }
   if (ext !== ".csv")
@@ -42,20 +54,24 @@ export async function* readAssessmentFile(
   const total = statSync(path).size;
   let read = 0;
   let columns: ImportColumns | undefined;
-  let n = 0;
-  for await (const { line, fields } of csvRecords(createReadStream(path, { encoding: "utf8" }), (bytes) => {
+  const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
+  for await (const batch of csvBatches(stream, (bytes) => {
     read += bytes;
   })) {
-    if (!columns) {
-      const header = fields.map((h) => h.trim());
-      checkHeader(header, path);
-      columns = importColumns(header);
-      continue;
+    const rows: RecordLine[] = [];
+    for (const { line, fields } of batch) {
+      if (!columns) {
+        const header = fields.map((h) => h.trim());
+        checkHeader(header, path);
+        columns = importColumns(header);
+        continue;
+      }
+      if (fields.length === 1 && fields[0] === "") continue; // an empty line
+      // Fields by position: the importer reads the columns it needs without a record per row.
+      rows.push({ line, fields, columns });
     }
-    if (fields.length === 1 && fields[0] === "") continue; // an empty line
-    // Fields by position: the importer reads the columns it needs without a record per row.
-    yield { line, fields, columns };
-    if (++n % 10_000 === 0) onProgress?.(read, total);
+    if (rows.length) yield rows;
+    onProgress?.(read, total);
   }
   onProgress?.(total, total);
 }
@@ -69,15 +85,24 @@ export async function* csvRecords(
   chunks: AsyncIterable<string | Buffer>,
   onBytes?: (n: number) => void,
 ): AsyncGenerator<{ line: number; fields: string[] }> {
+  for await (const batch of csvBatches(chunks, onBytes)) yield* batch;
+}
+
+/** {@link csvRecords}, the records of each chunk read at once. */
+export async function* csvBatches(
+  chunks: AsyncIterable<string | Buffer>,
+  onBytes?: (n: number) => void,
+): AsyncGenerator<{ line: number; fields: string[] }[]> {
   let rest = "";
   let lineNo = 0;
   let pending = "";
   let pendingStart = 0;
   let first = true;
-  const emit = function* (text: string, start: number) {
-    yield { line: start, fields: text.includes('"') ? splitQuoted(text) : text.split(",") };
+  let out: { line: number; fields: string[] }[] = [];
+  const emit = (text: string, start: number) => {
+    out.push({ line: start, fields: text.includes('"') ? splitQuoted(text) : text.split(",") });
   };
-  const take = function* (raw: string) {
+  const take = (raw: string) => {
     lineNo++;
     let line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (first) {
@@ -87,7 +112,7 @@ export async function* csvRecords(
     if (pending) {
       pending += `\n${line}`;
       if (quotesBalanced(pending)) {
-        yield* emit(pending, pendingStart);
+        emit(pending, pendingStart);
         pending = "";
       }
       return;
@@ -97,17 +122,22 @@ export async function* csvRecords(
       pendingStart = lineNo;
       return;
     }
-    yield* emit(line, lineNo);
+    emit(line, lineNo);
   };
   for await (const chunk of chunks) {
     const text = typeof chunk === "string" ? chunk : chunk.toString("utf8");
     onBytes?.(Buffer.byteLength(text));
     const parts = (rest + text).split("\n");
     rest = parts.pop() ?? "";
-    for (const raw of parts) yield* take(raw);
+    for (const raw of parts) take(raw);
+    if (out.length) {
+      yield out;
+      out = [];
+    }
   }
-  if (rest) yield* take(rest);
-  if (pending) yield* emit(pending, pendingStart);
+  if (rest) take(rest);
+  if (pending) emit(pending, pendingStart);
+  if (out.length) yield out;
 }
 
 function quotesBalanced(text: string): boolean {

@@ -5,6 +5,7 @@ import { DxmError } from "../domain/errors.ts";
 import { countAssessments } from "../store/assessments-repo.ts";
 import { queryComputed } from "../store/computed-repo.ts";
 import type { Store } from "../store/db.ts";
+import { sql } from "../store/db.ts";
 import {
   checkSubmission,
   getResult,
@@ -286,6 +287,82 @@ for (const backend of await referenceBackends()) {
       const nation2008 = await getStats(store, { geography: "2008" });
       assert.equal(nation2008.count, (await getStats(store, {})).count);
       assert.ok(nation2008.provinces.some((p) => p.code === "74" && p.count === 1));
+    });
+
+    it("stores the same in a bulk merge: a row given twice once, the latest per firm, nothing more on re-import", async () => {
+      // Thừa Thiên Huế (46), not used by the other cases. The bulk merge (indexes dropped and built
+      // again, duplicates found by anti-joins) is what a large file takes; forced here on five rows.
+      const lines = [
+        importLine(2, csvRow("0500000001", "46", 2, "2025-08-01")),
+        importLine(3, csvRow("0500000001", "46", 2, "2025-08-01")), // the same submission again
+        importLine(4, csvRow("0500000002", "46", 1, "2025-08-01")),
+        importLine(5, csvRow("0500000002", "46", 4, "2025-09-01", "")),
+        importLine(6, { ...csvRow("0500000003", "46", 3, "2025-08-01"), size: "huge" }),
+      ];
+      const now = new Date("2026-01-01");
+      const first = await importAssessments(store, lines, { thresholds: T, now, bulk: true });
+      assert.deepEqual([first.valid, first.stored, first.alreadyPresent], [4, 3, 1]);
+      assert.deepEqual(
+        first.errors.map((e) => [e.line, e.field]),
+        [[6, "size"]],
+      );
+      const stats = await getStats(store, { area: "46" });
+      assert.equal(stats.count, 2);
+      assert.equal(stats.mean_overall, 60); // 40 (answers 2) and 80 (the later answers 4)
+      assert.equal(stats.any_platform_share, 50);
+      assert.deepEqual(
+        stats.trend.map((t) => [t.quarter, t.submissions]),
+        [["2025-Q3", 3]],
+      );
+      const again = await importAssessments(store, lines, { thresholds: T, now, bulk: true });
+      assert.deepEqual([again.stored, again.alreadyPresent], [0, 4]);
+      assert.deepEqual(await getStats(store, { area: "46" }), stats);
+      // Into empty tables (a first load takes a shorter way to the latest per firm): the same sums.
+      const fresh = await backend.open();
+      try {
+        const load = await importAssessments(fresh, lines, { thresholds: T, now, bulk: true });
+        assert.equal(load.stored, 3);
+        assert.deepEqual(await getStats(fresh, { area: "46" }), stats);
+      } finally {
+        await fresh.close();
+      }
+      const indexes = await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes
+        WHERE schemaname = current_schema() AND tablename IN ('assessment', 'assessment_latest')
+        ORDER BY indexname`.execute(store.db);
+      assert.deepEqual(
+        indexes.rows.map((r) => r.indexname),
+        [
+          "assessment_latest_peers",
+          "assessment_latest_pkey",
+          "assessment_pkey",
+          "assessment_tax_code_submitted_at_fingerprint_key",
+          "assessment_token",
+        ],
+      );
+    });
+
+    it("stages long names and many rows unchanged (the COPY buffer grows between rows, never within one)", async () => {
+      // 25,000 rows with 200-character Vietnamese names: over 16 MB of COPY data in the first chunk.
+      const name = "Công ty TNHH Đầu tư Phát triển Số ".repeat(6).slice(0, 200);
+      const lines = Array.from({ length: 25_000 }, (_, i) =>
+        importLine(i + 2, {
+          ...csvRow(`06${String(i).padStart(8, "0")}`, "38", (i % 6) as number, "2025-08-02"),
+          name,
+        }),
+      );
+      const r = await importAssessments(store, lines, { thresholds: T, now: new Date("2026-01-01") });
+      assert.deepEqual([r.errors.length, r.stored], [0, 25_000]);
+      const rows = await sql<{ name: string; answers: number[]; overall: number; n: number }>`
+        SELECT name, answers, overall, count(*) OVER ()::int AS n FROM assessment
+        WHERE tax_code IN ('0600000000', '0600012345', '0600024999') ORDER BY tax_code`.execute(store.db);
+      assert.deepEqual(
+        rows.rows.map((x) => [x.name, x.answers.join(""), x.overall, x.n]),
+        [
+          [name, "0".repeat(QUESTIONS.length), 0, 3],
+          [name, "3".repeat(QUESTIONS.length), 60, 3],
+          [name, "3".repeat(QUESTIONS.length), 60, 3],
+        ],
+      );
     });
   });
 }
