@@ -1,5 +1,5 @@
 /**
- * Benchmark: the public API under load (autocannon, loopback only, a few seconds per case) against
+ * Benchmark: the public API under load (loopback only, a few seconds per case) against
  * the same JSON served as a file by a plain Node static server in the same run, at 16, 64 and 256
  * connections. Prints requests/s, p50 and p99 latency, errors, and the ratio to the static baseline.
  * The servers run in a child process (bench/api-child.ts), the load generator in this one: on a
@@ -8,10 +8,18 @@
  * sends a precompressed file).
  * Goals (issue 9): ≥ 50 % of the baseline's throughput, p99 < 50 ms at 64 connections, no errors.
  *
- *   npm run bench -- api            (DXM_BENCH_SECONDS=3 per case by default)
+ * The load generator is wrk (`apt-get install -y wrk`, written in C) when it is installed, else
+ * autocannon. autocannon, in JavaScript, is slower than the servers it measures here: it joins every
+ * body into a string, and for JSON full of Vietnamese that decoding tops out near 1,100 answers/s of
+ * the 95 kB indicators list, for the static file and for dxmonitor alike — at 64 connections that
+ * alone makes p99 > 50 ms whatever the server does. wrk does not read the bodies. The generator is
+ * printed in every row.
+ *
+ *   npm run bench -- api            (DXM_BENCH_SECONDS=3 per case by default; DXM_BENCH_LOAD=autocannon to force it)
  */
-import { spawn } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
+import { promisify } from "node:util";
 import autocannon from "autocannon";
 import type { BenchRow } from "./stats.ts";
 
@@ -29,16 +37,50 @@ interface Load {
   errors: number;
 }
 
-/**
- * Two kinds of client: a script asking for plain JSON, and a browser, which always sends
- * `Accept-Encoding: gzip`. (autocannon turns every body into a string; with plain JSON full of
- * Vietnamese that decoding, not the server, limits the indicators route — the static baseline with
- * the same bytes is held back as much.)
- */
+/** Two kinds of client: a script asking for plain JSON, and a browser, which always sends `Accept-Encoding: gzip`. */
 const CLIENTS = { plain: {}, gzip: { "accept-encoding": "gzip, deflate, br" } } as const;
 
-async function load(url: string, connections: number, headers: Record<string, string>): Promise<Load> {
-  const r = await autocannon({ url, connections, duration: SECONDS, pipelining: 1, headers });
+const hasWrk = process.env.DXM_BENCH_LOAD !== "autocannon" && !spawnSync("wrk", ["--version"]).error;
+const GENERATOR = hasWrk ? "wrk" : "autocannon";
+
+/** wrk's durations: "13.02ms", "1.20s", "850.00us" → ms. */
+function wrkMs(text: string): number {
+  const m = /^([\d.]+)(us|ms|s|m)$/.exec(text.trim());
+  if (!m) throw new Error(`bench api: cannot read wrk's latency "${text}"`);
+  const scale = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[m[2] as "us" | "ms" | "s" | "m"];
+  return Number(m[1]) * scale;
+}
+
+async function loadWrk(
+  url: string,
+  connections: number,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<Load> {
+  const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "--timeout", "10s"];
+  for (const [k, v] of Object.entries(headers)) args.push("-H", `${k}: ${v}`);
+  const { stdout } = await promisify(execFile)("wrk", [...args, url]);
+  const pick = (re: RegExp) => re.exec(stdout)?.[1];
+  const rps = Number(pick(/Requests\/sec:\s+([\d.]+)/));
+  const p50 = pick(/^\s+50%\s+(\S+)/m);
+  const p99 = pick(/^\s+99%\s+(\S+)/m);
+  if (!Number.isFinite(rps) || !p50 || !p99)
+    throw new Error(`bench api: cannot read wrk's output:\n${stdout}`);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+  const errors =
+    Number(pick(/Non-2xx or 3xx responses:\s+(\d+)/) ?? 0) +
+    (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
+  return { rps, p50: wrkMs(p50), p99: wrkMs(p99), errors };
+}
+
+async function load(
+  url: string,
+  connections: number,
+  headers: Record<string, string>,
+  seconds = SECONDS,
+): Promise<Load> {
+  if (hasWrk) return loadWrk(url, connections, headers, seconds);
+  const r = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers });
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
@@ -68,6 +110,12 @@ export async function benchApi(): Promise<BenchRow[]> {
       child.once("exit", (code) => reject(new Error(`bench api: the server process exited with ${code}`)));
     });
     const rows: BenchRow[] = [];
+    // Warm-up (JIT, caches, the first gzip of each answer): not measured.
+    for (const route of ROUTES)
+      for (const headers of Object.values(CLIENTS)) {
+        await load(`${servers.static}${servers.routes[route]}`, 16, headers, 1);
+        await load(`${servers.api}${route}`, 16, headers, 1);
+      }
     for (const route of ROUTES) {
       const name = route.split("?")[0]!.replace("/api/v1/", "");
       for (const [client, headers] of Object.entries(CLIENTS))
@@ -76,11 +124,11 @@ export async function benchApi(): Promise<BenchRow[]> {
           const api = await load(`${servers.api}${route}`, c, headers);
           rows.push({
             benchmark: "api",
-            case: `${name}, ${client} @${c} connections`,
+            case: `${name}, ${client} @${c} connections (${GENERATOR})`,
             median_ms: api.p50,
             note:
               `${api.rps.toFixed(0)} req/s = ${((100 * api.rps) / base.rps).toFixed(0)} % of static ` +
-              `${base.rps.toFixed(0)} req/s; p99 ${api.p99} ms (static ${base.p99} ms); errors ${api.errors}`,
+              `${base.rps.toFixed(0)} req/s; p99 ${api.p99.toFixed(1)} ms (static ${base.p99.toFixed(1)} ms); errors ${api.errors}`,
           });
         }
     }
