@@ -1,8 +1,8 @@
 /**
  * An in-process cache of public answers of the data routes, keyed by URL. Published data change only
  * when a recompute ends, the catalogue is re-seeded or a release's time comes, so each request checks
- * one small version (`publicDataVersion`, shared by every process on the database, remembered for at
- * most a second — see `memoizedPublicDataVersion`) and, when it matches, answers
+ * one small version (`publicDataVersion`, shared by every process on the database, remembered for
+ * about a second — see `memoizedPublicDataVersion`) and, when it matches, answers
  * with the stored body instead of querying and serialising again; ETag and 304 then apply as to any
  * public read (cache.ts). Requests with a session or a token are never cached or served from it.
  *
