@@ -80,7 +80,10 @@ async function load(
   seconds = SECONDS,
 ): Promise<Load> {
   if (hasWrk) return loadWrk(url, connections, headers, seconds);
-  const r = await autocannon({ url, connections, duration: seconds, pipelining: 1, headers });
+  return fromAutocannon(await autocannon({ url, connections, duration: seconds, pipelining: 1, headers }));
+}
+
+function fromAutocannon(r: autocannon.Result): Load {
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
@@ -99,20 +102,9 @@ const RATE = Number(process.env.DXM_BENCH_RATE ?? 1000);
  * the server, and the tail measures that as much as the server.
  */
 async function loadAtRate(url: string, headers: Record<string, string>): Promise<Load> {
-  const r = await autocannon({
-    url,
-    connections: 64,
-    overallRate: RATE,
-    duration: SECONDS,
-    pipelining: 1,
-    headers,
-  });
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.timeouts + r.non2xx,
-  };
+  return fromAutocannon(
+    await autocannon({ url, connections: 64, overallRate: RATE, duration: SECONDS, pipelining: 1, headers }),
+  );
 }
 
 interface Servers {

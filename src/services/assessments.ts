@@ -1072,26 +1072,20 @@ function fastImportRow(
   return true;
 }
 
-function fillRow(out: StagingRow, row: NewAssessment): void {
-  out.tax_code = row.tax_code;
-  out.name = row.name;
-  out.province = row.province;
-  out.province_2008 = row.province_2008;
-  out.sector = row.sector;
-  out.size = row.size;
+/** Fills the staging row from a record checked on the general path (same columns as the fast path). */
+function fillChecked(out: StagingRow, sub: Submission, scored: Scored, submittedAt: Date): void {
+  out.tax_code = sub.taxCode;
+  out.name = sub.name;
+  out.province = sub.province;
+  out.province_2008 = sub.province2008;
+  out.sector = sub.sector;
+  out.size = sub.size;
   const answers = out.answers as number[];
-  for (let i = 0; i < answers.length; i++) answers[i] = row.answers[i]!;
-  out.platform_mask = row.platform_mask;
-  out.s_customer = row.s_customer;
-  out.s_strategy = row.s_strategy;
-  out.s_technology = row.s_technology;
-  out.s_operations = row.s_operations;
-  out.s_culture = row.s_culture;
-  out.s_data = row.s_data;
-  out.overall = row.overall;
-  out.level = row.level;
-  out.fingerprint = row.fingerprint;
-  out.submitted_ms = row.submitted_at.getTime();
+  for (let i = 0; i < answers.length; i++) answers[i] = sub.answers[i]!;
+  out.platform_mask = platformMask(sub.platforms, PLATFORMS);
+  setScores(out, scored);
+  out.fingerprint = fingerprintOf(sub);
+  out.submitted_ms = submittedAt.getTime();
 }
 
 /**
@@ -1166,7 +1160,7 @@ export async function importAssessments(
             }
             continue;
           }
-          fillRow(out, rowOf(c.value, score(c.value.answers, thresholds), source, c.submittedAt, null));
+          fillChecked(out, c.value, score(c.value.answers, thresholds), c.submittedAt);
         }
         report.valid++;
         writer.row(out);

@@ -50,6 +50,16 @@ for (const backend of await referenceBackends()) {
       assert.equal(seen, await publicDataVersion(store, T0));
     });
 
+    it("does not serve a memo older than twice its lifetime: the first caller after a quiet spell reads afresh", async () => {
+      const version = memoizedPublicDataVersion(store, 100);
+      const first = await version(T0);
+      await store.db.updateTable("meta").set({ value: "quiet" }).where("key", "=", "recomputed_at").execute();
+      await new Promise((r) => setTimeout(r, 250));
+      const after = await version(T0);
+      assert.notEqual(after, first);
+      assert.equal(after, await publicDataVersion(store, T0));
+    });
+
     it("reads once for many callers who find the memo out of date at the same moment", async () => {
       const version = memoizedPublicDataVersion(store, 60_000);
       await version(T0);

@@ -18,9 +18,10 @@ export async function publicDataVersion(store: Store, now: Date): Promise<string
  * read of the database instead of two queries each (on the embedded database they queue behind one
  * another). The memo is dropped at once when this process writes the data version or a release's
  * schedule, when the clock reaches the next scheduled release time (the embargo stays exact to the
- * millisecond), and when the clock goes back; then callers wait for a fresh read. After `ttlMs` — the
- * longest a change made by another process (a `dxm recompute` beside the server) stays unseen — the
- * memo is read again in the background while callers keep getting it.
+ * millisecond), and when the clock goes back; then callers wait for a fresh read. A change made by
+ * another process (a `dxm recompute` beside the server) is seen within `ttlMs` to twice that: a memo
+ * older than `ttlMs` is read again in the background while callers keep getting it, and one older
+ * than twice `ttlMs` (no request for a while) is not served at all — callers wait for the read.
  *
  * One read at a time: under load a read that every waiting request started on its own queued
  * hundreds of queries behind each other once a second (p99 over 2 s at 256 connections).
@@ -70,8 +71,10 @@ export function memoizedPublicDataVersion(store: Store, ttlMs = 1000): Remembere
   const version = async (now: Date): Promise<string> => {
     const t = now.getTime();
     const generation = localWriteGeneration();
-    if (memo && covers(memo, t, generation)) {
-      if (performance.now() - memo.readAt >= ttlMs) read(now, generation).catch(() => {});
+    const age = memo ? performance.now() - memo.readAt : Number.POSITIVE_INFINITY;
+    if (memo && covers(memo, t, generation) && age < 2 * ttlMs) {
+      // A failed background read leaves the memo as it was; the next caller tries again.
+      if (age >= ttlMs) read(now, generation).catch(() => {});
       return memo.version;
     }
     const shared = await read(now, generation);

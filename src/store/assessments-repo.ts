@@ -263,28 +263,14 @@ export const IMPORT_COLUMNS = [
   "submitted_at",
 ] as const;
 
-/** One row for the staging table: a checked, scored submission. */
-export interface StagingRow {
-  tax_code: string;
-  name: string;
-  province: string;
-  province_2008: string;
-  sector: string;
-  size: string;
-  /** The answers, 0–5 each, in questionnaire order. */
+/**
+ * One row for the staging table: a checked, scored submission, with the answers as any array-like
+ * (filled in place by the importer) and the time in milliseconds since 1970 (UTC).
+ */
+export interface StagingRow
+  extends Omit<NewAssessment, "answers" | "source" | "result_token_hash" | "submitted_at"> {
   answers: ArrayLike<number>;
-  platform_mask: number;
-  s_customer: number;
-  s_strategy: number;
-  s_technology: number;
-  s_operations: number;
-  s_culture: number;
-  s_data: number;
-  overall: number;
-  level: number;
-  fingerprint: string;
   source: string;
-  /** Milliseconds since 1970 (UTC). */
   submitted_ms: number;
 }
 
@@ -613,11 +599,7 @@ function sqlText(batch: string): string {
 
 /** Inlines a batch id (a generated token of [a-z0-9-]) into a statement: batches never come from users. */
 function substitute(text: string, values: readonly unknown[]): string {
-  return text.replace(/\$(\d+)/g, (_, i) => {
-    const v = String(values[Number(i) - 1]);
-    if (!/^[a-z0-9-]+$/.test(v)) throw new Error(`unsafe batch id ${v}`);
-    return `'${v}'`;
-  });
+  return text.replace(/\$(\d+)/g, (_, i) => sqlText(String(values[Number(i) - 1])));
 }
 
 /** Deletes the demo submissions and rebuilds the aggregates. Returns rows deleted. */

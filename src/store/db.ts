@@ -25,12 +25,7 @@ export interface ReplaceRowsSpec {
   columns: readonly string[];
   rows: Iterable<readonly CopyValue[]>;
   /**
-   * Rows already written as CSV lines (FORMAT csv, each ending in a newline), loaded after `rows`:
-   * a bulk load that builds its lines itself skips an array and a conversion per value.
-   */
-  csv?: string;
-  /**
-   * Rows in COPY's binary format (signature, tuples, trailer), loaded instead of `rows` and `csv`:
+   * Rows in COPY's binary format (signature, tuples, trailer), loaded instead of `rows`:
    * nothing to parse per value, which on PGlite (in-thread WASM) is most of what a text COPY costs.
    */
   binary?: { data: Uint8Array; rows: number };
@@ -110,14 +105,6 @@ function* csvLines(rows: Iterable<readonly CopyValue[]>, counter: { n: number })
   if (chunk.length) yield chunk.join("");
 }
 
-/** Records in ready-made CSV text: one per line, as its maker writes them (no quoted line breaks). */
-function csvLineCount(csv: string | undefined): number {
-  if (!csv) return 0;
-  let n = 0;
-  for (let i = csv.indexOf("\n"); i !== -1; i = csv.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 function ident(name: string): string {
   if (!IDENT.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
@@ -177,8 +164,7 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
         body = spec.binary.data as Uint8Array<ArrayBuffer>;
         counter.n = spec.binary.rows;
       } else {
-        body = [...csvLines(spec.rows, counter)].join("") + (spec.csv ?? "");
-        counter.n += csvLineCount(spec.csv);
+        body = [...csvLines(spec.rows, counter)].join("");
       }
       const del = deleteSql(spec);
       await mutex.run(() =>
@@ -251,7 +237,6 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
         if (del) await client.query(del.text, del.values);
         for (const st of spec.before ?? []) await client.query(st.text, [...st.values]);
         const stream = client.query(copyFrom(copySql(spec, "STDIN")));
-        const csv = spec.csv;
         const binary = spec.binary;
         async function* all() {
           if (binary) {
@@ -259,10 +244,9 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
             return;
           }
           yield* csvLines(spec.rows, counter);
-          if (csv) yield csv;
         }
         await pipeline(Readable.from(all()), stream);
-        counter.n += binary ? binary.rows : csvLineCount(csv);
+        if (binary) counter.n = binary.rows;
         for (const st of spec.after ?? []) await client.query(st.text, [...st.values]);
         await client.query("COMMIT");
       } catch (e) {
