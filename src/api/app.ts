@@ -6,7 +6,6 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -31,6 +30,7 @@ import { registerPublicCaching } from "./cache.ts";
 import { limitsOf } from "./limits.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { registerResponseCache } from "./response-cache.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import { recordRoutes } from "./route-list.ts";
 import { type AssessmentRouteOptions, assessmentRoutes } from "./routes/assessments.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -125,7 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.type("text/plain").send(webMissingMessage);
   });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     // HSTS tells browsers to use HTTPS only: send it only when the site is served over HTTPS
     // (secure cookies), or a plain-HTTP install would lock its users out.
     xFrameOptions: { action: "deny" },
