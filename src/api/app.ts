@@ -30,7 +30,6 @@ import { registerPublicCaching } from "./cache.ts";
 import { limitsOf } from "./limits.ts";
 import { sendProblem, toProblem } from "./problem.ts";
 import { registerResponseCache } from "./response-cache.ts";
-import { registerSecurityHeaders } from "./security-headers.ts";
 import { recordRoutes } from "./route-list.ts";
 import { type AssessmentRouteOptions, assessmentRoutes } from "./routes/assessments.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -47,6 +46,7 @@ import { quarterlyReportRoutes } from "./routes/quarterly-reports.ts";
 import { releaseRoutes } from "./routes/releases.ts";
 import { reportRoutes } from "./routes/reports.ts";
 import { userRoutes } from "./routes/users.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 
 export interface AppOptions {
   store: Store;
