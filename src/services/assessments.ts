@@ -46,18 +46,22 @@ import {
 } from "../methods/maturity.ts";
 import {
   type AggregateSpec,
+  beginFirstLoad,
   type CellFilter,
   countAssessments,
   deleteDemoAssessments,
   discardImportBatch,
+  FIRST_LOAD_COLUMNS,
   feedAsOf,
   findByTokenHash,
   findRecentDuplicate,
+  finishFirstLoad,
   insertAssessment,
   listCells,
   mergeImportBatch,
   type NewAssessment,
   peerStanding,
+  type QuarterSum,
   realSubmissionSpan,
   type StagingRow,
   StagingWriter,
@@ -1089,9 +1093,86 @@ function fillChecked(out: StagingRow, sub: Submission, scored: Scored, submitted
 }
 
 /**
+ * What a first load adds up while reading, so that its merge needs no pass over the million rows for
+ * it: the rows that are not their tax code's latest (by row number), and the quarter sums. Either
+ * gives up (undefined) where the database must decide: two rows of a tax code at the same instant
+ * (which is the latest is the fingerprint's order, there), or a file with a repeated submission.
+ */
+class FirstLoadTally {
+  #latest = new Map<string, number>();
+  #ms = new Float64Array(1 << 16);
+  #losers: number[] = [];
+  #tie = false;
+  #quarters = new Map<string, QuarterSum>();
+  #quarterOf = new Map<number, string>();
+  #rows = 0;
+
+  add(r: StagingRow): void {
+    const k = this.#rows++;
+    if (k >= this.#ms.length) {
+      const next = new Float64Array(this.#ms.length * 2);
+      next.set(this.#ms);
+      this.#ms = next;
+    }
+    const ms = r.submitted_ms;
+    this.#ms[k] = ms;
+    const prev = this.#latest.get(r.tax_code);
+    if (prev === undefined) this.#latest.set(r.tax_code, k);
+    else {
+      const before = this.#ms[prev]!;
+      if (ms > before) {
+        this.#losers.push(prev);
+        this.#latest.set(r.tax_code, k);
+      } else if (ms < before) this.#losers.push(k);
+      else this.#tie = true;
+    }
+    // The quarter in Vietnam's time (UTC+7), as the SQL rebuild groups it; months start on whole
+    // hours, so the formatted quarter is kept per hour.
+    const hour = Math.floor(ms / 3_600_000);
+    let quarter = this.#quarterOf.get(hour);
+    if (quarter === undefined) {
+      const vn = new Date(ms + 7 * 3_600_000);
+      quarter = `${vn.getUTCFullYear()}-Q${Math.floor(vn.getUTCMonth() / 3) + 1}`;
+      this.#quarterOf.set(hour, quarter);
+    }
+    const key = `${quarter}|${r.province}|${r.province_2008}|${r.sector}|${r.size}`;
+    let q = this.#quarters.get(key);
+    if (!q) {
+      q = {
+        quarter,
+        province: r.province,
+        province_2008: r.province_2008,
+        sector: r.sector,
+        size: r.size,
+        n: 0,
+        demo: 0,
+        sum_overall: 0,
+        any_platform: 0,
+      };
+      this.#quarters.set(key, q);
+    }
+    q.n++;
+    if (r.source === "demo") q.demo++;
+    q.sum_overall += r.overall;
+    if (r.platform_mask !== 0) q.any_platform++;
+  }
+
+  /** Ids of the rows that are not their tax code's latest, numbered from firstId; undefined on a tie. */
+  losers(firstId: number): number[] | undefined {
+    return this.#tie ? undefined : this.#losers.map((k) => firstId + k);
+  }
+
+  quarters(): QuarterSum[] {
+    return [...this.#quarters.values()];
+  }
+}
+
+/**
  * Imports records: each row is checked (bad rows are reported with their line number and stored
- * nothing), good rows are COPYed into staging in chunks and merged in one transaction; rows already
- * stored (same tax code, time and answers) are counted, not duplicated, so a re-import adds nothing.
+ * nothing), good rows are stored in one transaction; rows already stored (same tax code, time and
+ * answers) are counted, not duplicated, so a re-import adds nothing. Into an empty table (a first
+ * load) rows are COPYed straight into it inside that one transaction ({@link beginFirstLoad});
+ * otherwise they are COPYed into staging in chunks and merged in one transaction.
  */
 export async function importAssessments(
   store: Store,
@@ -1104,6 +1185,8 @@ export async function importAssessments(
     maxErrors?: number;
     /** Force (true) or forbid (false) the bulk merge; by default the batch's size decides. */
     bulk?: boolean;
+    /** False: never load straight into an empty table, always through staging (tests). */
+    firstLoad?: boolean;
   } = {},
 ): Promise<ImportReport> {
   const t0 = performance.now();
@@ -1122,73 +1205,117 @@ export async function importAssessments(
     ms: 0,
     mergeMs: 0,
   };
-  const writer = new StagingWriter(batch);
   const keys = new RepeatedKeys();
   const out = scratchRow(QUESTIONS.length);
   out.source = source;
-  // One COPY at a time, not awaited before the next chunk is read: PostgreSQL loads a chunk on its
-  // own core while this one checks the next.
-  let copying: Promise<unknown> = Promise.resolve();
-  const stage = async () => {
-    if (!writer.rows) return;
-    const chunk = writer.take();
-    await copying;
-    copying = stageImportChunk(store, chunk);
-    copying.catch(() => {}); // awaited (and thrown) at the next chunk or the end
-  };
   let plan: { columns: ImportColumns; plan: FastPlan } | undefined;
-  try {
-    for await (const group of records) {
-      for (const item of isRecordBatch(group) ? group : [group]) {
-        report.rows++;
-        let fast = false;
-        let record: Record<string, string>;
-        if ("fields" in item) {
-          if (plan?.columns !== item.columns) plan = { columns: item.columns, plan: planOf(item.columns) };
-          fast = fastImportRow(item.fields, plan.plan, nowMs, thresholds, out);
-          record = {};
-          if (!fast) {
-            const names = item.columns.names;
-            for (let i = 0; i < names.length; i++) record[names[i]!] = item.fields[i] ?? "";
-          }
-        } else record = item.record;
-        if (!fast) {
-          const c = checkImportRecord(record, now);
-          if (!c.ok) {
-            for (const e of c.errors) {
-              if (report.errors.length < maxErrors) report.errors.push({ line: item.line, ...e });
+
+  /**
+   * Reads, checks and scores every record into `writer`, handing over a chunk at a time to `load`:
+   * one load at a time, not awaited before the next chunk is read, so PostgreSQL loads a chunk on
+   * its own core while this one checks the next.
+   */
+  const readAll = async (
+    writer: StagingWriter,
+    load: (chunk: { data: Buffer; rows: number }) => Promise<unknown>,
+    tally?: FirstLoadTally,
+  ): Promise<void> => {
+    let loading: Promise<unknown> = Promise.resolve();
+    const flush = async () => {
+      if (!writer.rows) return;
+      const chunk = writer.take();
+      await loading;
+      loading = load(chunk);
+      loading.catch(() => {}); // awaited (and thrown) at the next chunk or the end
+    };
+    try {
+      for await (const group of records) {
+        for (const item of isRecordBatch(group) ? group : [group]) {
+          report.rows++;
+          let fast = false;
+          let record: Record<string, string>;
+          if ("fields" in item) {
+            if (plan?.columns !== item.columns) plan = { columns: item.columns, plan: planOf(item.columns) };
+            fast = fastImportRow(item.fields, plan.plan, nowMs, thresholds, out);
+            record = {};
+            if (!fast) {
+              const names = item.columns.names;
+              for (let i = 0; i < names.length; i++) record[names[i]!] = item.fields[i] ?? "";
             }
-            continue;
+          } else record = item.record;
+          if (!fast) {
+            const c = checkImportRecord(record, now);
+            if (!c.ok) {
+              for (const e of c.errors) {
+                if (report.errors.length < maxErrors) report.errors.push({ line: item.line, ...e });
+              }
+              continue;
+            }
+            fillChecked(out, c.value, score(c.value.answers, thresholds), c.submittedAt);
           }
-          fillChecked(out, c.value, score(c.value.answers, thresholds), c.submittedAt);
+          report.valid++;
+          writer.row(out);
+          keys.add(out.tax_code, out.submitted_ms, out.fingerprint);
+          tally?.add(out);
         }
-        report.valid++;
-        writer.row(out);
-        keys.add(out.tax_code, out.submitted_ms, out.fingerprint);
+        if (writer.rows >= CHUNK) {
+          await flush();
+          options.onProgress?.(report.rows);
+        }
       }
-      if (writer.rows >= CHUNK) {
-        await stage();
-        options.onProgress?.(report.rows);
-      }
+      await flush();
+    } finally {
+      // Never leave a load running behind a failure (its error is the one thrown when there is one).
+      await loading.catch(() => {});
     }
-    await stage();
-    await copying;
-  } catch (e) {
-    // Staged rows of a failed import are of no use to anyone: leave the staging table as it was.
-    await copying.catch(() => {});
-    await discardImportBatch(store.db, batch).catch(() => {});
-    throw e;
+    await loading;
+    options.onProgress?.(report.rows);
+  };
+
+  const first =
+    options.firstLoad === false
+      ? undefined
+      : await store.copySession(async (s) => {
+          const begun = await beginFirstLoad(s);
+          if (!begun) return undefined;
+          const tally = new FirstLoadTally();
+          await readAll(
+            new StagingWriter(begun),
+            (chunk) => s.copyBinary("assessment", FIRST_LOAD_COLUMNS, chunk.data),
+            tally,
+          );
+          const tm = performance.now();
+          const stored = await finishFirstLoad(s, AGGREGATES, {
+            firstId: begun.firstId,
+            rows: report.valid,
+            repeats: keys.maybe,
+            losers: tally.losers(begun.firstId),
+            quarters: tally.quarters(),
+          });
+          return { stored, tm };
+        });
+  if (first) {
+    // Committed: the merge's time runs to here.
+    report.stored = first.stored;
+    report.mergeMs = performance.now() - first.tm;
+  } else {
+    try {
+      await readAll(new StagingWriter(batch), (chunk) => stageImportChunk(store, chunk));
+    } catch (e) {
+      // Staged rows of a failed import are of no use to anyone: leave the staging table as it was.
+      await discardImportBatch(store.db, batch).catch(() => {});
+      throw e;
+    }
+    const tm = performance.now();
+    report.stored = report.valid
+      ? await mergeImportBatch(store.db, batch, AGGREGATES, {
+          staged: report.valid,
+          repeats: keys.maybe,
+          ...(options.bulk === undefined ? {} : { bulk: options.bulk }),
+        })
+      : 0;
+    report.mergeMs = performance.now() - tm;
   }
-  options.onProgress?.(report.rows);
-  const tm = performance.now();
-  report.stored = report.valid
-    ? await mergeImportBatch(store.db, batch, AGGREGATES, {
-        staged: report.valid,
-        repeats: keys.maybe,
-        ...(options.bulk === undefined ? {} : { bulk: options.bulk }),
-      })
-    : 0;
-  report.mergeMs = performance.now() - tm;
   report.alreadyPresent = report.valid - report.stored;
   report.ms = performance.now() - t0;
   return report;
