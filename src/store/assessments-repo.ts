@@ -628,6 +628,9 @@ export async function beginFirstLoad(s: CopySession): Promise<{ firstId: number 
     "SELECT nextval(pg_get_serial_sequence('assessment', 'id')) AS id",
   );
   for (const st of [
+    // Empty already; truncated so that the tables get new files in this transaction, which at
+    // wal_level minimal (PGlite in memory) are filled and indexed without writing the WAL.
+    { text: "TRUNCATE assessment, assessment_latest" },
     { text: "SET LOCAL work_mem = '128MB'" },
     { text: "SET LOCAL maintenance_work_mem = '256MB'" },
     ...BULK_DROP,

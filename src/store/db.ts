@@ -150,9 +150,22 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
       // the whole file on every extension of a table: loading 1,000,000 rows grew quadratic (each
       // 200,000 rows took longer than the last, 8 s → 52 s). Writing zeros grows the file
       // geometrically instead. A data folder (NodeFS) has a real fallocate and keeps the default.
+      // Also in memory, the WAL serves no reader (no replica, no archive, nothing outlives the
+      // process): at wal_level minimal a table emptied in the loading transaction is written
+      // without it (a first import of assessments, DESIGN §11).
       ...(options.dataDir
         ? {}
-        : { startParams: [...PGlite.defaultStartParams, "-c", "file_extend_method=write_zeros"] }),
+        : {
+            startParams: [
+              ...PGlite.defaultStartParams,
+              "-c",
+              "file_extend_method=write_zeros",
+              "-c",
+              "wal_level=minimal",
+              "-c",
+              "max_wal_senders=0",
+            ],
+          }),
       ...(options.dataDir ? { dataDir: `${options.dataDir}/pglite` } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
