@@ -18,8 +18,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main as dxm } from "../src/cli/main.ts";
 import { loadConfig } from "../src/config.ts";
-import { readAssessmentFile } from "../src/services/assessment-files.ts";
-import { getStats, importAssessments } from "../src/services/assessments.ts";
+import { importAssessmentFile } from "../src/services/assessment-file-import.ts";
+import { getStats } from "../src/services/assessments.ts";
 import { peerStanding } from "../src/store/assessments-repo.ts";
 import { dropSchema, migrateToLatest, openStore, type Store } from "../src/store/db.ts";
 import { postgresUnavailable } from "../src/store/testing.ts";
@@ -41,7 +41,7 @@ async function timeMedian(fn: () => Promise<unknown>, runs = 7): Promise<number>
 async function onBackend(name: string, store: Store, file: string, goalMs: number): Promise<BenchRow[]> {
   await migrateToLatest(store);
   const t = performance.now();
-  const report = await importAssessments(store, readAssessmentFile(file));
+  const report = await importAssessmentFile(store, file);
   const importMs = performance.now() - t;
   if (report.errors.length) throw new Error(`bench assessments: ${report.errors[0]?.message}`);
   const stats = [

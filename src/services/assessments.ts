@@ -1167,6 +1167,128 @@ class FirstLoadTally {
   }
 }
 
+/** How rows are read for an import: where they go and how they are checked. */
+export interface ImportReadOptions {
+  source: "import" | "demo";
+  thresholds: readonly number[];
+  nowMs: number;
+  maxErrors: number;
+}
+
+/** What reading an import's rows found, for its merge and its report. */
+export interface ImportReadSummary {
+  rows: number;
+  valid: number;
+  errors: ImportError[];
+  /** Whether the rows may hold a submission twice ({@link RepeatedKeys}). */
+  repeats: boolean;
+  /** A first load's rows that are not their tax code's latest, by id (see {@link FirstLoadTally}). */
+  losers?: number[] | undefined;
+  /** A first load's quarter sums. */
+  quarters?: QuarterSum[] | undefined;
+}
+
+/** A chunk of rows in COPY's binary format, for the staging table or (first load) `assessment`. */
+export type ImportChunk = { data: Uint8Array; rows: number };
+
+/**
+ * Reads, checks and scores every record into COPY chunks for `target` (a staging batch id, or a
+ * first load's first id), handing over a chunk at a time to `load`: one load at a time, not awaited
+ * before the next chunk is read, so the database loads a chunk on its own core while this one checks
+ * the next. Runs in the importing thread or in a worker ({@link importAssessmentFile}).
+ */
+export async function readImportRows(
+  records: AsyncIterable<RecordLine | readonly RecordLine[]> | Iterable<RecordLine>,
+  target: string | { firstId: number },
+  o: ImportReadOptions,
+  load: (chunk: ImportChunk) => Promise<unknown>,
+  onProgress?: (rows: number) => void,
+): Promise<ImportReadSummary> {
+  const now = new Date(o.nowMs);
+  const summary: ImportReadSummary = { rows: 0, valid: 0, errors: [], repeats: false };
+  const writer = new StagingWriter(target);
+  const keys = new RepeatedKeys();
+  const tally = typeof target === "string" ? undefined : new FirstLoadTally();
+  const out = scratchRow(QUESTIONS.length);
+  out.source = o.source;
+  let plan: { columns: ImportColumns; plan: FastPlan } | undefined;
+  let loading: Promise<unknown> = Promise.resolve();
+  const flush = async () => {
+    if (!writer.rows) return;
+    const chunk = writer.take();
+    await loading;
+    loading = load(chunk);
+    loading.catch(() => {}); // awaited (and thrown) at the next chunk or the end
+  };
+  try {
+    for await (const group of records) {
+      for (const item of isRecordBatch(group) ? group : [group]) {
+        summary.rows++;
+        let fast = false;
+        let record: Record<string, string>;
+        if ("fields" in item) {
+          if (plan?.columns !== item.columns) plan = { columns: item.columns, plan: planOf(item.columns) };
+          fast = fastImportRow(item.fields, plan.plan, o.nowMs, o.thresholds, out);
+          record = {};
+          if (!fast) {
+            const names = item.columns.names;
+            for (let i = 0; i < names.length; i++) record[names[i]!] = item.fields[i] ?? "";
+          }
+        } else record = item.record;
+        if (!fast) {
+          const c = checkImportRecord(record, now);
+          if (!c.ok) {
+            for (const e of c.errors) {
+              if (summary.errors.length < o.maxErrors) summary.errors.push({ line: item.line, ...e });
+            }
+            continue;
+          }
+          fillChecked(out, c.value, score(c.value.answers, o.thresholds), c.submittedAt);
+        }
+        summary.valid++;
+        writer.row(out);
+        keys.add(out.tax_code, out.submitted_ms, out.fingerprint);
+        tally?.add(out);
+      }
+      if (writer.rows >= CHUNK) {
+        await flush();
+        onProgress?.(summary.rows);
+      }
+    }
+    await flush();
+  } finally {
+    // Never leave a load running behind a failure (its error is the one thrown when there is one).
+    await loading.catch(() => {});
+  }
+  await loading;
+  onProgress?.(summary.rows);
+  summary.repeats = keys.maybe;
+  if (tally && typeof target !== "string") {
+    summary.losers = tally.losers(target.firstId);
+    summary.quarters = tally.quarters();
+  }
+  return summary;
+}
+
+export interface ImportOptions {
+  source?: "import" | "demo";
+  thresholds?: readonly number[];
+  now?: Date;
+  onProgress?: (done: number) => void;
+  maxErrors?: number;
+  /** Force (true) or forbid (false) the bulk merge; by default the batch's size decides. */
+  bulk?: boolean;
+  /** False: never load straight into an empty table, always through staging (tests). */
+  firstLoad?: boolean;
+}
+
+/** Reads the rows for a target and hands their chunks to `load` (in this thread or a worker). */
+type RowReader = (
+  target: string | { firstId: number },
+  o: ImportReadOptions,
+  load: (chunk: ImportChunk) => Promise<unknown>,
+) => Promise<ImportReadSummary>;
+
 /**
  * Imports records: each row is checked (bad rows are reported with their line number and stored
  * nothing), good rows are stored in one transaction; rows already stored (same tax code, time and
@@ -1177,148 +1299,83 @@ class FirstLoadTally {
 export async function importAssessments(
   store: Store,
   records: AsyncIterable<RecordLine | readonly RecordLine[]> | Iterable<RecordLine>,
-  options: {
-    source?: "import" | "demo";
-    thresholds?: readonly number[];
-    now?: Date;
-    onProgress?: (done: number) => void;
-    maxErrors?: number;
-    /** Force (true) or forbid (false) the bulk merge; by default the batch's size decides. */
-    bulk?: boolean;
-    /** False: never load straight into an empty table, always through staging (tests). */
-    firstLoad?: boolean;
-  } = {},
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  return runImport(
+    store,
+    (target, o, load) => readImportRows(records, target, o, load, options.onProgress),
+    options,
+  );
+}
+
+/** The import of {@link importAssessments}, its rows read by `read`. */
+export async function runImport(
+  store: Store,
+  read: RowReader,
+  options: ImportOptions,
 ): Promise<ImportReport> {
   const t0 = performance.now();
-  const thresholds = options.thresholds ?? config().maturityThresholds;
-  const nowMs = (options.now ?? new Date()).getTime();
-  const now = new Date(nowMs);
-  const source = options.source ?? "import";
+  const o: ImportReadOptions = {
+    source: options.source ?? "import",
+    thresholds: options.thresholds ?? config().maturityThresholds,
+    nowMs: (options.now ?? new Date()).getTime(),
+    maxErrors: options.maxErrors ?? 1000,
+  };
   const batch = `b-${randomBytes(8).toString("hex")}`;
-  const maxErrors = options.maxErrors ?? 1000;
-  const report: ImportReport = {
-    rows: 0,
-    valid: 0,
-    stored: 0,
-    alreadyPresent: 0,
-    errors: [],
-    ms: 0,
-    mergeMs: 0,
-  };
-  const keys = new RepeatedKeys();
-  const out = scratchRow(QUESTIONS.length);
-  out.source = source;
-  let plan: { columns: ImportColumns; plan: FastPlan } | undefined;
-
-  /**
-   * Reads, checks and scores every record into `writer`, handing over a chunk at a time to `load`:
-   * one load at a time, not awaited before the next chunk is read, so PostgreSQL loads a chunk on
-   * its own core while this one checks the next.
-   */
-  const readAll = async (
-    writer: StagingWriter,
-    load: (chunk: { data: Buffer; rows: number }) => Promise<unknown>,
-    tally?: FirstLoadTally,
-  ): Promise<void> => {
-    let loading: Promise<unknown> = Promise.resolve();
-    const flush = async () => {
-      if (!writer.rows) return;
-      const chunk = writer.take();
-      await loading;
-      loading = load(chunk);
-      loading.catch(() => {}); // awaited (and thrown) at the next chunk or the end
-    };
-    try {
-      for await (const group of records) {
-        for (const item of isRecordBatch(group) ? group : [group]) {
-          report.rows++;
-          let fast = false;
-          let record: Record<string, string>;
-          if ("fields" in item) {
-            if (plan?.columns !== item.columns) plan = { columns: item.columns, plan: planOf(item.columns) };
-            fast = fastImportRow(item.fields, plan.plan, nowMs, thresholds, out);
-            record = {};
-            if (!fast) {
-              const names = item.columns.names;
-              for (let i = 0; i < names.length; i++) record[names[i]!] = item.fields[i] ?? "";
-            }
-          } else record = item.record;
-          if (!fast) {
-            const c = checkImportRecord(record, now);
-            if (!c.ok) {
-              for (const e of c.errors) {
-                if (report.errors.length < maxErrors) report.errors.push({ line: item.line, ...e });
-              }
-              continue;
-            }
-            fillChecked(out, c.value, score(c.value.answers, thresholds), c.submittedAt);
-          }
-          report.valid++;
-          writer.row(out);
-          keys.add(out.tax_code, out.submitted_ms, out.fingerprint);
-          tally?.add(out);
-        }
-        if (writer.rows >= CHUNK) {
-          await flush();
-          options.onProgress?.(report.rows);
-        }
-      }
-      await flush();
-    } finally {
-      // Never leave a load running behind a failure (its error is the one thrown when there is one).
-      await loading.catch(() => {});
-    }
-    await loading;
-    options.onProgress?.(report.rows);
-  };
-
+  let summary: ImportReadSummary | undefined;
+  let stored = 0;
+  let mergeMs = 0;
   const first =
     options.firstLoad === false
       ? undefined
       : await store.copySession(async (s) => {
           const begun = await beginFirstLoad(s);
           if (!begun) return undefined;
-          const tally = new FirstLoadTally();
-          await readAll(
-            new StagingWriter(begun),
-            (chunk) => s.copyBinary("assessment", FIRST_LOAD_COLUMNS, chunk.data),
-            tally,
+          summary = await read(begun, o, (chunk) =>
+            s.copyBinary("assessment", FIRST_LOAD_COLUMNS, chunk.data),
           );
           const tm = performance.now();
-          const stored = await finishFirstLoad(s, AGGREGATES, {
+          const n = await finishFirstLoad(s, AGGREGATES, {
             firstId: begun.firstId,
-            rows: report.valid,
-            repeats: keys.maybe,
-            losers: tally.losers(begun.firstId),
-            quarters: tally.quarters(),
+            rows: summary.valid,
+            repeats: summary.repeats,
+            losers: summary.losers,
+            quarters: summary.quarters,
           });
-          return { stored, tm };
+          return { stored: n, tm };
         });
   if (first) {
     // Committed: the merge's time runs to here.
-    report.stored = first.stored;
-    report.mergeMs = performance.now() - first.tm;
+    stored = first.stored;
+    mergeMs = performance.now() - first.tm;
   } else {
     try {
-      await readAll(new StagingWriter(batch), (chunk) => stageImportChunk(store, chunk));
+      summary = await read(batch, o, (chunk) => stageImportChunk(store, chunk));
     } catch (e) {
       // Staged rows of a failed import are of no use to anyone: leave the staging table as it was.
       await discardImportBatch(store.db, batch).catch(() => {});
       throw e;
     }
     const tm = performance.now();
-    report.stored = report.valid
+    stored = summary.valid
       ? await mergeImportBatch(store.db, batch, AGGREGATES, {
-          staged: report.valid,
-          repeats: keys.maybe,
+          staged: summary.valid,
+          repeats: summary.repeats,
           ...(options.bulk === undefined ? {} : { bulk: options.bulk }),
         })
       : 0;
-    report.mergeMs = performance.now() - tm;
+    mergeMs = performance.now() - tm;
   }
-  report.alreadyPresent = report.valid - report.stored;
-  report.ms = performance.now() - t0;
-  return report;
+  const s = summary as ImportReadSummary;
+  return {
+    rows: s.rows,
+    valid: s.valid,
+    stored,
+    alreadyPresent: s.valid - stored,
+    errors: s.errors,
+    ms: performance.now() - t0,
+    mergeMs,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

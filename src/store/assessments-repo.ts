@@ -433,7 +433,10 @@ export class StagingWriter {
 }
 
 /** COPYs a chunk of the {@link StagingWriter} into the staging table. */
-export async function stageImportChunk(store: Store, chunk: { data: Buffer; rows: number }): Promise<number> {
+export async function stageImportChunk(
+  store: Store,
+  chunk: { data: Uint8Array; rows: number },
+): Promise<number> {
   return store.replaceRows({ table: "assessment_import", columns: IMPORT_COLUMNS, rows: [], binary: chunk });
 }
 
