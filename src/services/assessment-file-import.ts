@@ -67,7 +67,7 @@ function readInWorker(
     worker.on("message", (m: FromImportWorker) => {
       if (m.t === "chunk")
         chain = chain
-          .then(() => load({ data: m.data, rows: m.rows }))
+          .then(() => load({ data: m.data, rows: m.rows, repeats: m.repeats }))
           .then(
             () => tell({ t: "loaded" }),
             (e: unknown) => {

@@ -9,7 +9,7 @@ export interface ImportWorkerData {
 }
 
 export type FromImportWorker =
-  | { t: "chunk"; data: Uint8Array; rows: number }
+  | { t: "chunk"; data: Uint8Array; rows: number; repeats: boolean }
   | { t: "progress"; done: number; total: number }
   | { t: "done"; summary: ImportReadSummary }
   | {

@@ -27,7 +27,7 @@ port.on("message", (m: ToImportWorker) => {
 const load = (chunk: ImportChunk) =>
   new Promise<void>((resolve, reject) => {
     loaded = { resolve, reject };
-    post({ t: "chunk", data: chunk.data, rows: chunk.rows });
+    post({ t: "chunk", data: chunk.data, rows: chunk.rows, repeats: chunk.repeats === true });
   });
 
 try {

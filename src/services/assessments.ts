@@ -48,10 +48,10 @@ import {
   type AggregateSpec,
   beginFirstLoad,
   type CellFilter,
+  copyFirstLoad,
   countAssessments,
   deleteDemoAssessments,
   discardImportBatch,
-  FIRST_LOAD_COLUMNS,
   feedAsOf,
   findByTokenHash,
   findRecentDuplicate,
@@ -1188,8 +1188,11 @@ export interface ImportReadSummary {
   quarters?: QuarterSum[] | undefined;
 }
 
-/** A chunk of rows in COPY's binary format, for the staging table or (first load) `assessment`. */
-export type ImportChunk = { data: Uint8Array; rows: number };
+/**
+ * A chunk of rows in COPY's binary format, for the staging table or (first load) `assessment`;
+ * `repeats`: the rows read so far, this chunk's included, may hold a submission twice.
+ */
+export type ImportChunk = { data: Uint8Array; rows: number; repeats?: boolean };
 
 /**
  * Reads, checks and scores every record into COPY chunks for `target` (a staging batch id, or a
@@ -1215,7 +1218,7 @@ export async function readImportRows(
   let loading: Promise<unknown> = Promise.resolve();
   const flush = async () => {
     if (!writer.rows) return;
-    const chunk = writer.take();
+    const chunk: ImportChunk = { ...writer.take(), repeats: keys.maybe };
     await loading;
     loading = load(chunk);
     loading.catch(() => {}); // awaited (and thrown) at the next chunk or the end
@@ -1329,13 +1332,11 @@ export async function runImport(
     options.firstLoad === false
       ? undefined
       : await store.copySession(async (s) => {
-          const begun = await beginFirstLoad(s);
+          const begun = await beginFirstLoad(s, { keepIndexes: store.kind === "postgres" });
           if (!begun) return undefined;
-          summary = await read(begun, o, (chunk) =>
-            s.copyBinary("assessment", FIRST_LOAD_COLUMNS, chunk.data),
-          );
+          summary = await read(begun, o, (chunk) => copyFirstLoad(s, begun, chunk));
           const tm = performance.now();
-          const n = await finishFirstLoad(s, AGGREGATES, {
+          const n = await finishFirstLoad(s, AGGREGATES, begun, {
             firstId: begun.firstId,
             rows: summary.valid,
             repeats: summary.repeats,

@@ -611,16 +611,36 @@ export interface QuarterSum {
   any_platform: number;
 }
 
+/** A first load under way ({@link beginFirstLoad}). */
+export interface FirstLoad {
+  /** The id of the first row; the rows are numbered from it in the order COPYed. */
+  readonly firstId: number;
+  /** Positions in BULK_DROP of the indexes still in place (maintained while rows are COPYed). */
+  readonly kept: Set<number>;
+}
+
+/** Position in BULK_DROP/BULK_CREATE of the unique key of `assessment`. */
+const UNIQUE_KEY = 1;
+
 /**
  * Starts a first load in a {@link CopySession}: takes the advisory lock (held until the session
- * ends, so no other write comes between) and, when no submission is stored, drops the indexes the
- * bulk merge drops and returns the first id of the new rows; otherwise returns undefined and the
- * session has changed nothing. Rows then COPY straight into `assessment`, with no staging table and
- * no insert from it (a million rows: 8 s on PostgreSQL, 15 s on PGlite), and {@link finishFirstLoad}
- * completes the load in the same transaction. Readers of `assessment` and `assessment_latest` wait
- * for the whole load, which holds nothing for them yet.
+ * ends, so no other write comes between) and, when no submission is stored, drops indexes and
+ * returns the first id of the new rows; otherwise returns undefined and the session has changed
+ * nothing. Rows then COPY straight into `assessment` ({@link copyFirstLoad}), with no staging table
+ * and no insert from it (a million rows: 8 s on PostgreSQL, 15 s on PGlite), and
+ * {@link finishFirstLoad} completes the load in the same transaction. Readers of `assessment` and
+ * `assessment_latest` wait for the whole load, which holds nothing for them yet.
+ *
+ * `keepIndexes`: keep the indexes of `assessment` while rows are COPYed. On PostgreSQL the server
+ * maintains them on its own core while the importer reads the next chunk (it was idle two thirds of
+ * the time), instead of building them after, when nothing else runs; the unique key goes only before
+ * a chunk that may repeat a submission. On PGlite the database shares a thread with the loading, so
+ * there they are dropped and built at the end (cheaper than a million insertions).
  */
-export async function beginFirstLoad(s: CopySession): Promise<{ firstId: number } | undefined> {
+export async function beginFirstLoad(
+  s: CopySession,
+  options: { keepIndexes: boolean },
+): Promise<FirstLoad | undefined> {
   await s.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
   const { rows } = await s.query<{ empty: boolean }>(
     "SELECT NOT EXISTS (SELECT 1 FROM assessment) AND NOT EXISTS (SELECT 1 FROM assessment_latest) AS empty",
@@ -630,16 +650,35 @@ export async function beginFirstLoad(s: CopySession): Promise<{ firstId: number 
   const id = await s.query<{ id: number | string }>(
     "SELECT nextval(pg_get_serial_sequence('assessment', 'id')) AS id",
   );
+  // The latest per firm is inserted at the end, at once: its indexes are built after it.
+  const kept = new Set(options.keepIndexes ? [0, UNIQUE_KEY] : []);
   for (const st of [
     // Empty already; truncated so that the tables get new files in this transaction, which at
     // wal_level minimal (PGlite in memory) are filled and indexed without writing the WAL.
     { text: "TRUNCATE assessment, assessment_latest" },
     { text: "SET LOCAL work_mem = '128MB'" },
     { text: "SET LOCAL maintenance_work_mem = '256MB'" },
-    ...BULK_DROP,
+    ...BULK_DROP.filter((_, i) => !kept.has(i)),
   ])
     await s.query(st.text);
-  return { firstId: Number(id.rows[0]?.id) };
+  return { firstId: Number(id.rows[0]?.id), kept };
+}
+
+/**
+ * COPYs a chunk of a first load ({@link StagingWriter} with the load's firstId) into `assessment`.
+ * `repeats`: the rows so far may hold a submission twice, so the unique key is dropped first (the
+ * copies are removed, and the key built again, at the end).
+ */
+export async function copyFirstLoad(
+  s: CopySession,
+  load: FirstLoad,
+  chunk: { data: Uint8Array; repeats?: boolean },
+): Promise<void> {
+  if (chunk.repeats && load.kept.has(UNIQUE_KEY)) {
+    await s.query(BULK_DROP[UNIQUE_KEY]!.text);
+    load.kept.delete(UNIQUE_KEY);
+  }
+  await s.copyBinary("assessment", FIRST_LOAD_COLUMNS, chunk.data);
 }
 
 /**
@@ -653,6 +692,7 @@ export async function beginFirstLoad(s: CopySession): Promise<{ firstId: number 
 export async function finishFirstLoad(
   s: CopySession,
   spec: AggregateSpec,
+  begun: FirstLoad,
   load: {
     firstId: number;
     rows: number;
@@ -680,7 +720,7 @@ export async function finishFirstLoad(
   } else
     await s.query(`INSERT INTO assessment_latest (${LATEST_COLUMNS})
       SELECT DISTINCT ON (tax_code) ${LATEST_COLUMNS} FROM assessment ORDER BY tax_code, submitted_at DESC, fingerprint`);
-  for (const st of BULK_CREATE) await s.query(st.text);
+  for (const [i, st] of BULK_CREATE.entries()) if (!begun.kept.has(i)) await s.query(st.text);
   const rebuild = rebuildStatements(spec);
   if (load.quarters && !load.repeats) {
     for (const st of rebuild.slice(0, 3)) await s.query(st.text);
