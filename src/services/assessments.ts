@@ -932,6 +932,11 @@ export function checkImportRecord(
 
 const SIZE_SET: ReadonlySet<string> = new Set(SIZE_CLASSES);
 const PLATFORM_BIT: ReadonlyMap<string, number> = new Map(PLATFORMS.map((p, i) => [p.code, 1 << i]));
+/**
+ * Masks of platform lists already read (good ones only): a file repeats the same few lists, and one
+ * lookup of the whole list costs less than splitting it and looking up each code, a million times.
+ */
+const MASK_OF_LIST = new Map<string, number>();
 const TAX_CODE = /^[0-9]{10}(-[0-9]{3})?$/;
 /** A UTC instant to the millisecond, as parseWhen reads it too (then `new Date(text)`). */
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -1050,12 +1055,17 @@ function fastImportRow(
   let mask = 0;
   const list = p.platforms >= 0 ? (f[p.platforms] ?? "") : "";
   if (list) {
-    for (const raw of list.split(";")) {
-      const code = raw.trim();
-      if (!code) continue;
-      const bit = PLATFORM_BIT.get(code);
-      if (bit === undefined || mask & bit) return false;
-      mask |= bit;
+    const known = MASK_OF_LIST.get(list);
+    if (known !== undefined) mask = known;
+    else {
+      for (const raw of list.split(";")) {
+        const code = raw.trim();
+        if (!code) continue;
+        const bit = PLATFORM_BIT.get(code);
+        if (bit === undefined || mask & bit) return false;
+        mask |= bit;
+      }
+      if (MASK_OF_LIST.size < 4096) MASK_OF_LIST.set(list, mask);
     }
   }
   const text = f[p.submittedAt] ?? "";
@@ -1103,8 +1113,11 @@ class FirstLoadTally {
   #ms = new Float64Array(1 << 16);
   #losers: number[] = [];
   #tie = false;
-  #quarters = new Map<string, QuarterSum>();
-  #quarterOf = new Map<number, string>();
+  #quarters = new Map<number, QuarterSum>();
+  #quarterOf = new Map<number, number>();
+  /** Small numbers for the codes of a cell (quarters, provinces, sectors, sizes), and back. */
+  #codes = new Map<string, number>();
+  #texts: string[] = [];
   #rows = 0;
 
   add(r: StagingRow): void {
@@ -1127,19 +1140,25 @@ class FirstLoadTally {
       else this.#tie = true;
     }
     // The quarter in Vietnam's time (UTC+7), as the SQL rebuild groups it; months start on whole
-    // hours, so the formatted quarter is kept per hour.
+    // hours, so the quarter is kept per hour. The cell is found by numbers, not by a string key
+    // built for every row.
     const hour = Math.floor(ms / 3_600_000);
     let quarter = this.#quarterOf.get(hour);
     if (quarter === undefined) {
       const vn = new Date(ms + 7 * 3_600_000);
-      quarter = `${vn.getUTCFullYear()}-Q${Math.floor(vn.getUTCMonth() / 3) + 1}`;
+      const text = `${vn.getUTCFullYear()}-Q${Math.floor(vn.getUTCMonth() / 3) + 1}`;
+      quarter = this.#code(text);
       this.#quarterOf.set(hour, quarter);
     }
-    const key = `${quarter}|${r.province}|${r.province_2008}|${r.sector}|${r.size}`;
+    const key =
+      (((quarter * 1024 + this.#code(r.province)) * 1024 + this.#code(r.province_2008)) * 1024 +
+        this.#code(r.sector)) *
+        1024 +
+      this.#code(r.size);
     let q = this.#quarters.get(key);
     if (!q) {
       q = {
-        quarter,
+        quarter: this.#texts[quarter]!,
         province: r.province,
         province_2008: r.province_2008,
         sector: r.sector,
@@ -1155,6 +1174,17 @@ class FirstLoadTally {
     if (r.source === "demo") q.demo++;
     q.sum_overall += r.overall;
     if (r.platform_mask !== 0) q.any_platform++;
+  }
+
+  #code(text: string): number {
+    let n = this.#codes.get(text);
+    if (n === undefined) {
+      n = this.#texts.length;
+      if (n >= 1024) throw new Error("assessment import: more than 1,024 distinct cell codes");
+      this.#codes.set(text, n);
+      this.#texts.push(text);
+    }
+    return n;
   }
 
   /** Ids of the rows that are not their tax code's latest, numbered from firstId; undefined on a tie. */
