@@ -48,6 +48,7 @@ import {
   type AggregateSpec,
   beginFirstLoad,
   type CellFilter,
+  type CellSum,
   copyFirstLoad,
   countAssessments,
   deleteDemoAssessments,
@@ -1110,7 +1111,6 @@ function fillChecked(out: StagingRow, sub: Submission, scored: Scored, submitted
  */
 class FirstLoadTally {
   #latest = new Map<string, number>();
-  #ms = new Float64Array(1 << 16);
   #losers: number[] = [];
   #tie = false;
   #quarters = new Map<number, QuarterSum>();
@@ -1118,15 +1118,46 @@ class FirstLoadTally {
   /** Small numbers for the codes of a cell (quarters, provinces, sectors, sizes), and back. */
   #codes = new Map<string, number>();
   #texts: string[] = [];
+  /** The cells (province, 2008 province, sector, size) met, by number. */
+  #cellOf = new Map<number, number>();
+  #cells: Omit<
+    CellSum,
+    | "n"
+    | "demo"
+    | "levels"
+    | "sum_pillars"
+    | "sum_overall"
+    | "platforms"
+    | "any_platform"
+    | "regular_platform"
+  >[] = [];
   #rows = 0;
+  // Per row, what the sums of the latest per firm need: time, cell, level, mask, demo, and the six
+  // pillar scores and the overall one.
+  #ms = new Float64Array(1 << 16);
+  #cell = new Int32Array(1 << 16);
+  #level = new Uint8Array(1 << 16);
+  #mask = new Int32Array(1 << 16);
+  #demo = new Uint8Array(1 << 16);
+  #scores = new Float64Array(7 << 16);
+
+  #grow(): void {
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const next = make(a.length * 2);
+      next.set(a);
+      return next;
+    };
+    this.#ms = grow(this.#ms, (n) => new Float64Array(n));
+    this.#cell = grow(this.#cell, (n) => new Int32Array(n));
+    this.#level = grow(this.#level, (n) => new Uint8Array(n));
+    this.#mask = grow(this.#mask, (n) => new Int32Array(n));
+    this.#demo = grow(this.#demo, (n) => new Uint8Array(n));
+    this.#scores = grow(this.#scores, (n) => new Float64Array(n));
+  }
 
   add(r: StagingRow): void {
     const k = this.#rows++;
-    if (k >= this.#ms.length) {
-      const next = new Float64Array(this.#ms.length * 2);
-      next.set(this.#ms);
-      this.#ms = next;
-    }
+    if (k >= this.#ms.length) this.#grow();
     const ms = r.submitted_ms;
     this.#ms[k] = ms;
     const prev = this.#latest.get(r.tax_code);
@@ -1139,6 +1170,34 @@ class FirstLoadTally {
       } else if (ms < before) this.#losers.push(k);
       else this.#tie = true;
     }
+    const cellKey =
+      ((this.#code(r.province) * 1024 + this.#code(r.province_2008)) * 1024 + this.#code(r.sector)) * 1024 +
+      this.#code(r.size);
+    let cell = this.#cellOf.get(cellKey);
+    if (cell === undefined) {
+      cell = this.#cells.length;
+      this.#cells.push({
+        province: r.province,
+        province_2008: r.province_2008,
+        sector: r.sector,
+        size: r.size,
+      });
+      this.#cellOf.set(cellKey, cell);
+    }
+    const demo = r.source === "demo";
+    this.#cell[k] = cell;
+    this.#level[k] = r.level;
+    this.#mask[k] = r.platform_mask;
+    this.#demo[k] = demo ? 1 : 0;
+    const sc = this.#scores;
+    const at = 7 * k;
+    sc[at] = r.s_customer;
+    sc[at + 1] = r.s_strategy;
+    sc[at + 2] = r.s_technology;
+    sc[at + 3] = r.s_operations;
+    sc[at + 4] = r.s_culture;
+    sc[at + 5] = r.s_data;
+    sc[at + 6] = r.overall;
     // The quarter in Vietnam's time (UTC+7), as the SQL rebuild groups it; months start on whole
     // hours, so the quarter is kept per hour. The cell is found by numbers, not by a string key
     // built for every row.
@@ -1150,19 +1209,12 @@ class FirstLoadTally {
       quarter = this.#code(text);
       this.#quarterOf.set(hour, quarter);
     }
-    const key =
-      (((quarter * 1024 + this.#code(r.province)) * 1024 + this.#code(r.province_2008)) * 1024 +
-        this.#code(r.sector)) *
-        1024 +
-      this.#code(r.size);
+    const key = quarter * 1024 ** 4 + cellKey;
     let q = this.#quarters.get(key);
     if (!q) {
       q = {
         quarter: this.#texts[quarter]!,
-        province: r.province,
-        province_2008: r.province_2008,
-        sector: r.sector,
-        size: r.size,
+        ...this.#cells[cell]!,
         n: 0,
         demo: 0,
         sum_overall: 0,
@@ -1171,9 +1223,49 @@ class FirstLoadTally {
       this.#quarters.set(key, q);
     }
     q.n++;
-    if (r.source === "demo") q.demo++;
+    if (demo) q.demo++;
     q.sum_overall += r.overall;
     if (r.platform_mask !== 0) q.any_platform++;
+  }
+
+  /**
+   * The sums of the latest per firm by cell, as `assessment_cell` holds them; undefined on a tie.
+   * Added in the order of the rows, which is the order the database adds them up in too.
+   */
+  cells(spec: AggregateSpec): CellSum[] | undefined {
+    if (this.#tie) return undefined;
+    const loser = new Uint8Array(this.#rows);
+    for (const k of this.#losers) loser[k] = 1;
+    const sums: CellSum[] = this.#cells.map((c) => ({
+      ...c,
+      n: 0,
+      demo: 0,
+      levels: [0, 0, 0, 0, 0, 0],
+      sum_pillars: [0, 0, 0, 0, 0, 0],
+      sum_overall: 0,
+      platforms: Array.from({ length: Math.max(1, spec.platforms) }, () => 0),
+      any_platform: 0,
+      regular_platform: 0,
+    }));
+    const regular = Math.trunc(spec.regularMin);
+    for (let k = 0; k < this.#rows; k++) {
+      if (loser[k]) continue;
+      const c = sums[this.#cell[k]!]!;
+      c.n++;
+      c.demo += this.#demo[k]!;
+      const level = this.#level[k]!;
+      if (level <= 5) c.levels[level]!++;
+      const at = 7 * k;
+      for (let i = 0; i < 6; i++) c.sum_pillars[i]! += this.#scores[at + i]!;
+      c.sum_overall += this.#scores[at + 6]!;
+      const mask = this.#mask[k]!;
+      if (mask !== 0) c.any_platform++;
+      let bits = 0;
+      for (let i = 0; i < 32; i++) if (mask & (1 << i)) bits++;
+      if (bits >= regular) c.regular_platform++;
+      for (let i = 0; i < spec.platforms; i++) if (mask & (2 ** i)) c.platforms[i]!++;
+    }
+    return sums.filter((c) => c.n > 0);
   }
 
   #code(text: string): number {
@@ -1216,6 +1308,8 @@ export interface ImportReadSummary {
   losers?: number[] | undefined;
   /** A first load's quarter sums. */
   quarters?: QuarterSum[] | undefined;
+  /** A first load's sums of the latest per firm. */
+  cells?: CellSum[] | undefined;
 }
 
 /**
@@ -1299,6 +1393,7 @@ export async function readImportRows(
   if (tally && typeof target !== "string") {
     summary.losers = tally.losers(target.firstId);
     summary.quarters = tally.quarters();
+    summary.cells = tally.cells(AGGREGATES);
   }
   return summary;
 }
@@ -1372,6 +1467,7 @@ export async function runImport(
             repeats: summary.repeats,
             losers: summary.losers,
             quarters: summary.quarters,
+            cells: summary.cells,
           });
           return { stored: n, tm };
         });

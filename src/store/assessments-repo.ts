@@ -622,6 +622,22 @@ export interface FirstLoad {
 /** Position in BULK_DROP/BULK_CREATE of the unique key of `assessment`. */
 const UNIQUE_KEY = 1;
 
+/** The sums of a cell over the latest per firm, as `assessment_cell` holds them (see cellSelect). */
+export interface CellSum {
+  province: string;
+  province_2008: string;
+  sector: string;
+  size: string;
+  n: number;
+  demo: number;
+  levels: number[];
+  sum_pillars: number[];
+  sum_overall: number;
+  platforms: number[];
+  any_platform: number;
+  regular_platform: number;
+}
+
 /**
  * Starts a first load in a {@link CopySession}: takes the advisory lock (held until the session
  * ends, so no other write comes between) and, when no submission is stored, drops indexes and
@@ -699,6 +715,7 @@ export async function finishFirstLoad(
     repeats: boolean;
     losers?: ArrayLike<number> | undefined;
     quarters?: readonly QuarterSum[] | undefined;
+    cells?: readonly CellSum[] | undefined;
   },
 ): Promise<number> {
   let stored = load.rows;
@@ -722,14 +739,23 @@ export async function finishFirstLoad(
       SELECT DISTINCT ON (tax_code) ${LATEST_COLUMNS} FROM assessment ORDER BY tax_code, submitted_at DESC, fingerprint`);
   for (const [i, st] of BULK_CREATE.entries()) if (!begun.kept.has(i)) await s.query(st.text);
   const rebuild = rebuildStatements(spec);
+  // The importer's sums hold where no row was removed here and the latest are the ones it found.
+  const summed = !load.repeats && load.losers !== undefined;
+  if (summed && load.cells) {
+    await s.query(rebuild[0]!.text);
+    const json = JSON.stringify(load.cells).replaceAll("'", "''");
+    await s.query(`INSERT INTO assessment_cell (${CELL_COLUMNS}) SELECT ${CELL_COLUMNS}
+      FROM json_to_recordset('${json}'::json) AS x(province text, province_2008 text, sector text, size text, n int, demo int,
+        levels int[], sum_pillars float8[], sum_overall float8, platforms int[], any_platform int, regular_platform int)`);
+  } else for (const st of rebuild.slice(0, 2)) await s.query(st.text);
   if (load.quarters && !load.repeats) {
-    for (const st of rebuild.slice(0, 3)) await s.query(st.text);
+    await s.query(rebuild[2]!.text);
     const json = JSON.stringify(load.quarters).replaceAll("'", "''");
     await s.query(`INSERT INTO assessment_quarter (quarter, province, province_2008, sector, size, n, demo, sum_overall, any_platform)
       SELECT quarter, province, province_2008, sector, size, n, demo, sum_overall, any_platform
       FROM json_to_recordset('${json}'::json) AS x(quarter text, province text, province_2008 text, sector text, size text,
         n int, demo int, sum_overall float8, any_platform int)`);
-  } else for (const st of rebuild) await s.query(st.text);
+  } else for (const st of rebuild.slice(2)) await s.query(st.text);
   return stored;
 }
 
