@@ -4,8 +4,6 @@ import type { ImportReadOptions, ImportReadSummary } from "./assessments.ts";
 
 export interface ImportWorkerData {
   path: string;
-  target: string | { firstId: number };
-  options: ImportReadOptions;
 }
 
 export type FromImportWorker =
@@ -21,4 +19,7 @@ export type FromImportWorker =
       };
     };
 
-export type ToImportWorker = { t: "loaded" } | { t: "failed"; message: string };
+export type ToImportWorker =
+  | { t: "start"; target: string | { firstId: number }; options: ImportReadOptions }
+  | { t: "loaded" }
+  | { t: "failed"; message: string };

@@ -18,11 +18,17 @@ const post = (m: FromImportWorker) => port.postMessage(m);
 
 let loaded: { resolve: () => void; reject: (e: Error) => void } | undefined;
 port.on("message", (m: ToImportWorker) => {
+  if (m.t === "start") {
+    void run(m.target, m.options);
+    return;
+  }
   const waiting = loaded;
   loaded = undefined;
   if (m.t === "loaded") waiting?.resolve();
   else waiting?.reject(new Error(`loading a chunk failed: ${m.message}`));
 });
+// Loaded, the worker waits for "start": the importing thread sends the target once its transaction
+// has begun.
 
 const load = (chunk: ImportChunk) =>
   new Promise<void>((resolve, reject) => {
@@ -30,27 +36,32 @@ const load = (chunk: ImportChunk) =>
     post({ t: "chunk", data: chunk.data, rows: chunk.rows, repeats: chunk.repeats === true });
   });
 
-try {
-  const options: ImportReadOptions = data.options;
-  const summary = await readImportRows(
-    readAssessmentFile(data.path, (done, total) => post({ t: "progress", done, total })),
-    data.target,
-    options,
-    load,
-  );
-  post({ t: "done", summary });
-} catch (e) {
-  post({
-    t: "error",
-    error: isDxmError(e)
-      ? {
-          message: e.message,
-          dxm: { code: e.code, messageVi: e.messageVi, ...(e.field === undefined ? {} : { field: e.field }) },
-        }
-      : {
-          message: e instanceof Error ? e.message : String(e),
-          ...(e instanceof Error && e.stack ? { stack: e.stack } : {}),
-        },
-  });
+async function run(target: string | { firstId: number }, options: ImportReadOptions): Promise<void> {
+  try {
+    const summary = await readImportRows(
+      readAssessmentFile(data.path, (done, total) => post({ t: "progress", done, total })),
+      target,
+      options,
+      load,
+    );
+    post({ t: "done", summary });
+  } catch (e) {
+    post({
+      t: "error",
+      error: isDxmError(e)
+        ? {
+            message: e.message,
+            dxm: {
+              code: e.code,
+              messageVi: e.messageVi,
+              ...(e.field === undefined ? {} : { field: e.field }),
+            },
+          }
+        : {
+            message: e instanceof Error ? e.message : String(e),
+            ...(e instanceof Error && e.stack ? { stack: e.stack } : {}),
+          },
+    });
+  }
+  // The importing thread ends this worker once it has the last message.
 }
-// The importing thread ends this worker once it has the last message.
