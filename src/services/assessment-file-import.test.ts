@@ -42,6 +42,12 @@ for (const backend of await referenceBackends()) {
       for (let i = 1; i <= 45_000; i++)
         lines.push(row(`08${String(i).padStart(8, "0")}`, i % 10_000 === 0 ? 9 : i % 6, "2025-08-01"));
       lines.push(lines[1]!);
+      // Read as Latin-1 and decoded field by field: a name ending in "à" (bytes C3 A0; A0 alone is
+      // a no-break space, which trimming would drop) and a UTF-8 byte order mark.
+      lines.push(
+        row("0899999999", 2, "2025-08-01").replace('"Công ty 0899999999, TNHH"', "Hộ kinh doanh Bà"),
+      );
+      lines[0] = `\ufeff${lines[0]}`;
       const file = join(dir, "many.csv");
       writeFileSync(file, lines.join("\n"));
       const store = await backend.open();
@@ -55,13 +61,19 @@ for (const backend of await referenceBackends()) {
             progress = done;
           },
         });
-        assert.deepEqual([r.rows, r.valid, r.stored], [45_001, 44_997, 44_996]);
+        assert.deepEqual([r.rows, r.valid, r.stored], [45_002, 44_998, 44_997]);
         assert.deepEqual([...new Set(r.errors.map((e) => e.line))], [10_001, 20_001, 30_001, 40_001]);
         assert.ok(progress > 0);
-        assert.equal(await countAssessments(store.db), 44_996);
+        assert.equal(await countAssessments(store.db), 44_997);
+        const names = await sql<{ name: string }>`SELECT name FROM assessment
+          WHERE tax_code IN ('0800000001', '0899999999') ORDER BY tax_code`.execute(store.db);
+        assert.deepEqual(
+          names.rows.map((x) => x.name),
+          ["Công ty 0800000001, TNHH", "Hộ kinh doanh Bà"],
+        );
         assert.deepEqual(await indexes(store.db), before);
         const again = await importAssessmentFile(store, file, { thresholds: T, now });
-        assert.deepEqual([again.stored, again.alreadyPresent], [0, 44_997]);
+        assert.deepEqual([again.stored, again.alreadyPresent], [0, 44_998]);
       } finally {
         await store.close();
       }
