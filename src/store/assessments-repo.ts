@@ -670,7 +670,8 @@ export async function beginFirstLoad(
   const kept = new Set(options.keepIndexes ? [0, UNIQUE_KEY] : []);
   for (const st of [
     // Empty already; truncated so that the tables get new files in this transaction, which at
-    // wal_level minimal (PGlite in memory) are filled and indexed without writing the WAL.
+    // wal_level minimal (PGlite in memory) are filled and indexed without writing the WAL, and
+    // which COPY … FREEZE may fill (copyFirstLoad).
     { text: "TRUNCATE assessment, assessment_latest" },
     { text: "SET LOCAL work_mem = '128MB'" },
     { text: "SET LOCAL maintenance_work_mem = '256MB'" },
@@ -694,7 +695,8 @@ export async function copyFirstLoad(
     await s.query(BULK_DROP[UNIQUE_KEY]!.text);
     load.kept.delete(UNIQUE_KEY);
   }
-  await s.copyBinary("assessment", FIRST_LOAD_COLUMNS, chunk.data);
+  // Truncated in this transaction by beginFirstLoad: the rows can be stored frozen.
+  await s.copyBinary("assessment", FIRST_LOAD_COLUMNS, chunk.data, { freeze: true });
 }
 
 /**

@@ -51,8 +51,17 @@ export interface Statement {
 export interface CopySession {
   /** Runs one statement (no parameters: callers inline only values they generated). */
   query<R = Record<string, unknown>>(text: string): Promise<{ rows: R[]; affected: number }>;
-  /** COPYs rows in COPY's binary format (signature, tuples, trailer) into the table's columns. */
-  copyBinary(table: keyof Database & string, columns: readonly string[], data: Uint8Array): Promise<void>;
+  /**
+   * COPYs rows in COPY's binary format (signature, tuples, trailer) into the table's columns.
+   * `freeze`: COPY … FREEZE, for a table emptied by TRUNCATE in this transaction (the rows are
+   * stored frozen, so nothing reads the commit log for them nor sets their hint bits later).
+   */
+  copyBinary(
+    table: keyof Database & string,
+    columns: readonly string[],
+    data: Uint8Array,
+    options?: { freeze?: boolean },
+  ): Promise<void>;
 }
 
 export interface Store {
@@ -136,8 +145,12 @@ function deleteSql(spec: ReplaceRowsSpec): { text: string; values: string[] } | 
   };
 }
 
-function copySql(spec: Pick<ReplaceRowsSpec, "table" | "columns" | "binary">, source: string): string {
-  return `COPY ${ident(spec.table)} (${spec.columns.map(ident).join(", ")}) FROM ${source} WITH (FORMAT ${spec.binary ? "binary" : "csv"})`;
+function copySql(
+  spec: Pick<ReplaceRowsSpec, "table" | "columns" | "binary">,
+  source: string,
+  freeze = false,
+): string {
+  return `COPY ${ident(spec.table)} (${spec.columns.map(ident).join(", ")}) FROM ${source} WITH (FORMAT ${spec.binary ? "binary" : "csv"}${freeze ? ", FREEZE" : ""})`;
 }
 
 async function openPGlite(options: OpenOptions): Promise<Store> {
@@ -213,9 +226,14 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
               const r = await tx.query<R>(text);
               return { rows: r.rows, affected: r.affectedRows ?? 0 };
             },
-            async copyBinary(table, columns, data) {
+            async copyBinary(table, columns, data, options) {
               const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
-              await tx.query(copySql({ table, columns, binary: { data, rows: 0 } }, "'/dev/blob'"), [], {
+              const text = copySql(
+                { table, columns, binary: { data, rows: 0 } },
+                "'/dev/blob'",
+                options?.freeze,
+              );
+              await tx.query(text, [], {
                 blob,
               });
             },
@@ -312,9 +330,9 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
             const r = await client.query(text);
             return { rows: r.rows as R[], affected: r.rowCount ?? 0 };
           },
-          async copyBinary(table, columns, data) {
+          async copyBinary(table, columns, data, options) {
             const stream = client.query(
-              copyFrom(copySql({ table, columns, binary: { data, rows: 0 } }, "STDIN")),
+              copyFrom(copySql({ table, columns, binary: { data, rows: 0 } }, "STDIN", options?.freeze)),
             );
             await pipeline(Readable.from([data]), stream);
           },
