@@ -10,13 +10,8 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { generateDemoAssessments } from "../catalog/demo-assessments.ts";
-import { readAssessmentFile } from "../services/assessment-files.ts";
-import {
-  IMPORT_LAYOUT,
-  IMPORT_OPTIONAL,
-  importAssessments,
-  syncAssessmentObservations,
-} from "../services/assessments.ts";
+import { importAssessmentFile } from "../services/assessment-file-import.ts";
+import { IMPORT_LAYOUT, IMPORT_OPTIONAL, syncAssessmentObservations } from "../services/assessments.ts";
 import { recompute } from "../services/recompute.ts";
 import { migrateToLatest, type Store } from "../store/db.ts";
 import { createOutput, EXIT, type Output, UsageError } from "./output.ts";
@@ -71,10 +66,9 @@ export async function runAssessmentsCommand(argv: string[], ctx: AssessmentsComm
       await migrateToLatest(store);
       const bar = out.progress();
       try {
-        const r = await importAssessments(
-          store,
-          readAssessmentFile(file, (done, total) => bar.update("read and check rows", done, total)),
-        );
+        const r = await importAssessmentFile(store, file, {
+          onFileProgress: (done, total) => bar.update("read and check rows", done, total),
+        });
         if (!values["no-recompute"] && r.stored > 0) {
           bar.update("refresh series assessment", 0, 1);
           await syncAssessmentObservations(store);

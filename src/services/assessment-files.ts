@@ -7,7 +7,13 @@ import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
 import type ExcelJS from "exceljs";
 import { DxmError } from "../domain/errors.ts";
-import { IMPORT_LAYOUT, type ImportColumns, importColumns, type RecordLine } from "./assessments.ts";
+import {
+  IMPORT_LAYOUT,
+  type ImportColumns,
+  importColumns,
+  type RecordLine,
+  utf8Field,
+} from "./assessments.ts";
 import { loadExcelJS } from "./exceljs.ts";
 
 /** Bytes (CSV) or rows (XLSX) read so far, of `total`. */
@@ -54,16 +60,22 @@ export async function* readAssessmentFile(
   const total = statSync(path).size;
   let read = 0;
   let columns: ImportColumns | undefined;
-  const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
-  for await (const batch of csvBatches(stream, (bytes) => {
-    read += bytes;
-  })) {
+  // Latin-1: a byte a character, no UTF-8 decoding of the whole file; the importer decodes the few
+  // fields that need it (ImportColumns.latin1). Commas, quotes and line breaks are the same bytes.
+  const stream = createReadStream(path, { encoding: "latin1", highWaterMark: 1 << 20 });
+  for await (const batch of csvBatches(
+    stream,
+    (bytes) => {
+      read += bytes;
+    },
+    { latin1: true },
+  )) {
     const rows: RecordLine[] = [];
     for (const { line, fields } of batch) {
       if (!columns) {
-        const header = fields.map((h) => h.trim());
+        const header = fields.map((h) => utf8Field(h).trim());
         checkHeader(header, path);
-        columns = importColumns(header);
+        columns = importColumns(header, { latin1: true });
         continue;
       }
       if (fields.length === 1 && fields[0] === "") continue; // an empty line
@@ -92,6 +104,8 @@ export async function* csvRecords(
 export async function* csvBatches(
   chunks: AsyncIterable<string | Buffer>,
   onBytes?: (n: number) => void,
+  /** The text is the bytes decoded as Latin-1 (a UTF-8 byte order mark is then three characters). */
+  options: { latin1?: boolean } = {},
 ): AsyncGenerator<{ line: number; fields: string[] }[]> {
   let rest = "";
   let lineNo = 0;
@@ -107,6 +121,7 @@ export async function* csvBatches(
     let line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (first) {
       if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+      else if (options.latin1 && line.startsWith("\u00ef\u00bb\u00bf")) line = line.slice(3);
       first = false;
     }
     if (pending) {
@@ -126,7 +141,7 @@ export async function* csvBatches(
   };
   for await (const chunk of chunks) {
     const text = typeof chunk === "string" ? chunk : chunk.toString("utf8");
-    onBytes?.(Buffer.byteLength(text));
+    onBytes?.(options.latin1 ? text.length : Buffer.byteLength(text));
     const parts = (rest + text).split("\n");
     rest = parts.pop() ?? "";
     for (const raw of parts) take(raw);

@@ -341,6 +341,67 @@ for (const backend of await referenceBackends()) {
       );
     });
 
+    it("loads a first import straight into empty tables, storing what the staging way stores, and a re-import adds nothing", async () => {
+      const now = new Date("2026-01-01");
+      // Without repeats (the reader finds the latest per firm and the quarter sums itself), and with a
+      // row given twice and two rows of one firm at one instant (the database sorts them out).
+      const plain = [
+        importLine(2, csvRow("0700000001", "46", 2, "2025-08-01")),
+        importLine(3, csvRow("0700000002", "46", 1, "2025-08-01T10:00:00+07:00", "")),
+        importLine(4, csvRow("0700000001", "46", 4, "2025-10-02")), // a retake, the next quarter
+        importLine(5, { ...csvRow("0700000003", "", 5, "2025-07-31T23:30:00+07:00"), province_2008: "74" }),
+        importLine(6, csvRow("0700000002", "46", 3, "2025-07-15")), // older than line 3
+        importLine(7, { ...csvRow("0700000004", "46", 3, "2025-08-01"), size: "huge" }),
+      ];
+      const repeated = [
+        ...plain,
+        importLine(8, csvRow("0700000001", "46", 2, "2025-08-01")), // line 2 again
+        importLine(9, csvRow("0700000003", "79", 1, "2025-07-31T23:30:00+07:00")), // line 5's instant
+      ];
+      const tables = async (s: Store) => {
+        const q = async (text: string) => (await sql.raw(text).execute(s.db)).rows;
+        return {
+          assessment:
+            await q(`SELECT tax_code, name, province, province_2008, sector, size, answers, platform_mask, overall,
+            level, fingerprint, source, submitted_at FROM assessment ORDER BY tax_code, submitted_at, fingerprint`),
+          latest: await q("SELECT * FROM assessment_latest ORDER BY tax_code"),
+          cells: await q("SELECT * FROM assessment_cell ORDER BY province, province_2008, sector, size"),
+          quarters: await q(
+            "SELECT * FROM assessment_quarter ORDER BY quarter, province, province_2008, sector, size",
+          ),
+        };
+      };
+      for (const lines of [plain, repeated]) {
+        const direct = await backend.open();
+        const staged = await backend.open();
+        try {
+          const a = await importAssessments(direct, lines, { thresholds: T, now });
+          const b = await importAssessments(staged, lines, { thresholds: T, now, firstLoad: false });
+          assert.deepEqual([a.valid, a.stored, a.alreadyPresent], [b.valid, b.stored, b.alreadyPresent]);
+          assert.equal(a.stored, lines === plain ? 5 : 6);
+          assert.deepEqual(
+            a.errors.map((e) => [e.line, e.field]),
+            [[7, "size"]],
+          );
+          const stored = await tables(direct);
+          assert.deepEqual(stored, await tables(staged));
+          assert.equal(stored.quarters.length, lines === plain ? 3 : 4);
+          const again = await importAssessments(direct, lines, { thresholds: T, now });
+          assert.deepEqual([again.stored, again.alreadyPresent], [0, a.valid]);
+          assert.deepEqual(await tables(direct), stored);
+          // Ids go on from the last loaded one.
+          const web = await submitAssessment(direct, firm({ taxCode: "0700000009" }), { now, thresholds: T });
+          const max = await sql<{
+            id: number;
+          }>`SELECT max(id)::int AS id FROM assessment WHERE tax_code <> '0700000009'`.execute(direct.db);
+          assert.ok(web.result.id > Number(max.rows[0]?.id));
+        } finally {
+          await direct.close();
+          await staged.close();
+        }
+      }
+    });
+
     it("stages long names and many rows unchanged (the COPY buffer grows between rows, never within one)", async () => {
       // 25,000 rows with 200-character Vietnamese names: over 16 MB of COPY data in the first chunk.
       const name = "Công ty TNHH Đầu tư Phát triển Số ".repeat(6).slice(0, 200);

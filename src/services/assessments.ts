@@ -46,18 +46,23 @@ import {
 } from "../methods/maturity.ts";
 import {
   type AggregateSpec,
+  beginFirstLoad,
   type CellFilter,
+  type CellSum,
+  copyFirstLoad,
   countAssessments,
   deleteDemoAssessments,
   discardImportBatch,
   feedAsOf,
   findByTokenHash,
   findRecentDuplicate,
+  finishFirstLoad,
   insertAssessment,
   listCells,
   mergeImportBatch,
   type NewAssessment,
   peerStanding,
+  type QuarterSum,
   realSubmissionSpan,
   type StagingRow,
   StagingWriter,
@@ -796,10 +801,32 @@ export type RecordLine =
 export interface ImportColumns {
   readonly names: readonly string[];
   readonly position: ReadonlyMap<string, number>;
+  /**
+   * The fields are the file's bytes one character each (decoded as Latin-1, several times quicker
+   * than UTF-8 for a file of Vietnamese names); {@link utf8Field} gives a field's text. Codes,
+   * answers and times are ASCII, so the fast path reads them as they are: a byte of 0x80 or above
+   * in any of them fails its checks and sends the row to the general path, which decodes it all.
+   */
+  readonly latin1?: true;
 }
 
-export function importColumns(header: readonly string[]): ImportColumns {
-  return { names: header, position: new Map(header.map((h, i) => [h, i])) };
+export function importColumns(header: readonly string[], options: { latin1?: boolean } = {}): ImportColumns {
+  return {
+    names: header,
+    position: new Map(header.map((h, i) => [h, i])),
+    ...(options.latin1 ? { latin1: true } : {}),
+  };
+}
+
+/**
+ * A field of a file decoded as Latin-1 ({@link ImportColumns.latin1}) as the UTF-8 text it holds.
+ * UTF-8 is ASCII up to 0x7f and every byte of a longer sequence is 0x80 or above, so a field of
+ * plain ASCII is the same text either way.
+ */
+export function utf8Field(s: string): string {
+  for (let i = 0; i < s.length; i++)
+    if (s.charCodeAt(i) >= 0x80) return Buffer.from(s, "latin1").toString("utf8");
+  return s;
 }
 
 /** Rows per COPY into staging; the progress bar moves once per chunk. */
@@ -928,6 +955,11 @@ export function checkImportRecord(
 
 const SIZE_SET: ReadonlySet<string> = new Set(SIZE_CLASSES);
 const PLATFORM_BIT: ReadonlyMap<string, number> = new Map(PLATFORMS.map((p, i) => [p.code, 1 << i]));
+/**
+ * Masks of platform lists already read (good ones only): a file repeats the same few lists, and one
+ * lookup of the whole list costs less than splitting it and looking up each code, a million times.
+ */
+const MASK_OF_LIST = new Map<string, number>();
 const TAX_CODE = /^[0-9]{10}(-[0-9]{3})?$/;
 /** A UTC instant to the millisecond, as parseWhen reads it too (then `new Date(text)`). */
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -942,6 +974,7 @@ interface FastPlan {
   submittedAt: number;
   platforms: number;
   answers: number[];
+  latin1: boolean;
 }
 
 function planOf(c: ImportColumns): FastPlan {
@@ -956,6 +989,7 @@ function planOf(c: ImportColumns): FastPlan {
     submittedAt: at("submitted_at"),
     platforms: at("platforms"),
     answers: QUESTIONS.map((q) => at(q.code)),
+    latin1: c.latin1 === true,
   };
 }
 
@@ -1012,7 +1046,7 @@ function fastImportRow(
 ): boolean {
   const taxCode = f[p.taxCode] ?? "";
   if (!TAX_CODE.test(taxCode)) return false;
-  const name = (f[p.name] ?? "").trim();
+  const name = (p.latin1 ? utf8Field(f[p.name] ?? "") : (f[p.name] ?? "")).trim();
   if (!name || name.length > 200) return false;
   const idx = areaIndex();
   const given2008 = p.province2008 >= 0 ? (f[p.province2008] ?? "").trim() : "";
@@ -1046,12 +1080,17 @@ function fastImportRow(
   let mask = 0;
   const list = p.platforms >= 0 ? (f[p.platforms] ?? "") : "";
   if (list) {
-    for (const raw of list.split(";")) {
-      const code = raw.trim();
-      if (!code) continue;
-      const bit = PLATFORM_BIT.get(code);
-      if (bit === undefined || mask & bit) return false;
-      mask |= bit;
+    const known = MASK_OF_LIST.get(list);
+    if (known !== undefined) mask = known;
+    else {
+      for (const raw of list.split(";")) {
+        const code = raw.trim();
+        if (!code) continue;
+        const bit = PLATFORM_BIT.get(code);
+        if (bit === undefined || mask & bit) return false;
+        mask |= bit;
+      }
+      if (MASK_OF_LIST.size < 4096) MASK_OF_LIST.set(list, mask);
     }
   }
   const text = f[p.submittedAt] ?? "";
@@ -1089,109 +1128,409 @@ function fillChecked(out: StagingRow, sub: Submission, scored: Scored, submitted
 }
 
 /**
- * Imports records: each row is checked (bad rows are reported with their line number and stored
- * nothing), good rows are COPYed into staging in chunks and merged in one transaction; rows already
- * stored (same tax code, time and answers) are counted, not duplicated, so a re-import adds nothing.
+ * What a first load adds up while reading, so that its merge needs no pass over the million rows for
+ * it: the rows that are not their tax code's latest (by row number), and the quarter sums. Either
+ * gives up (undefined) where the database must decide: two rows of a tax code at the same instant
+ * (which is the latest is the fingerprint's order, there), or a file with a repeated submission.
  */
-export async function importAssessments(
-  store: Store,
+class FirstLoadTally {
+  #latest = new Map<string, number>();
+  #losers: number[] = [];
+  #tie = false;
+  #quarters = new Map<number, QuarterSum>();
+  #quarterOf = new Map<number, number>();
+  /** Small numbers for the codes of a cell (quarters, provinces, sectors, sizes), and back. */
+  #codes = new Map<string, number>();
+  #texts: string[] = [];
+  /** The cells (province, 2008 province, sector, size) met, by number. */
+  #cellOf = new Map<number, number>();
+  #cells: Omit<
+    CellSum,
+    | "n"
+    | "demo"
+    | "levels"
+    | "sum_pillars"
+    | "sum_overall"
+    | "platforms"
+    | "any_platform"
+    | "regular_platform"
+  >[] = [];
+  #rows = 0;
+  // Per row, what the sums of the latest per firm need: time, cell, level, mask, demo, and the six
+  // pillar scores and the overall one.
+  #ms = new Float64Array(1 << 16);
+  #cell = new Int32Array(1 << 16);
+  #level = new Uint8Array(1 << 16);
+  #mask = new Int32Array(1 << 16);
+  #demo = new Uint8Array(1 << 16);
+  #scores = new Float64Array(7 << 16);
+
+  #grow(): void {
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const next = make(a.length * 2);
+      next.set(a);
+      return next;
+    };
+    this.#ms = grow(this.#ms, (n) => new Float64Array(n));
+    this.#cell = grow(this.#cell, (n) => new Int32Array(n));
+    this.#level = grow(this.#level, (n) => new Uint8Array(n));
+    this.#mask = grow(this.#mask, (n) => new Int32Array(n));
+    this.#demo = grow(this.#demo, (n) => new Uint8Array(n));
+    this.#scores = grow(this.#scores, (n) => new Float64Array(n));
+  }
+
+  add(r: StagingRow): void {
+    const k = this.#rows++;
+    if (k >= this.#ms.length) this.#grow();
+    const ms = r.submitted_ms;
+    this.#ms[k] = ms;
+    const prev = this.#latest.get(r.tax_code);
+    if (prev === undefined) this.#latest.set(r.tax_code, k);
+    else {
+      const before = this.#ms[prev]!;
+      if (ms > before) {
+        this.#losers.push(prev);
+        this.#latest.set(r.tax_code, k);
+      } else if (ms < before) this.#losers.push(k);
+      else this.#tie = true;
+    }
+    const cellKey =
+      ((this.#code(r.province) * 1024 + this.#code(r.province_2008)) * 1024 + this.#code(r.sector)) * 1024 +
+      this.#code(r.size);
+    let cell = this.#cellOf.get(cellKey);
+    if (cell === undefined) {
+      cell = this.#cells.length;
+      this.#cells.push({
+        province: r.province,
+        province_2008: r.province_2008,
+        sector: r.sector,
+        size: r.size,
+      });
+      this.#cellOf.set(cellKey, cell);
+    }
+    const demo = r.source === "demo";
+    this.#cell[k] = cell;
+    this.#level[k] = r.level;
+    this.#mask[k] = r.platform_mask;
+    this.#demo[k] = demo ? 1 : 0;
+    const sc = this.#scores;
+    const at = 7 * k;
+    sc[at] = r.s_customer;
+    sc[at + 1] = r.s_strategy;
+    sc[at + 2] = r.s_technology;
+    sc[at + 3] = r.s_operations;
+    sc[at + 4] = r.s_culture;
+    sc[at + 5] = r.s_data;
+    sc[at + 6] = r.overall;
+    // The quarter in Vietnam's time (UTC+7), as the SQL rebuild groups it; months start on whole
+    // hours, so the quarter is kept per hour. The cell is found by numbers, not by a string key
+    // built for every row.
+    const hour = Math.floor(ms / 3_600_000);
+    let quarter = this.#quarterOf.get(hour);
+    if (quarter === undefined) {
+      const vn = new Date(ms + 7 * 3_600_000);
+      const text = `${vn.getUTCFullYear()}-Q${Math.floor(vn.getUTCMonth() / 3) + 1}`;
+      quarter = this.#code(text);
+      this.#quarterOf.set(hour, quarter);
+    }
+    const key = quarter * 1024 ** 4 + cellKey;
+    let q = this.#quarters.get(key);
+    if (!q) {
+      q = {
+        quarter: this.#texts[quarter]!,
+        ...this.#cells[cell]!,
+        n: 0,
+        demo: 0,
+        sum_overall: 0,
+        any_platform: 0,
+      };
+      this.#quarters.set(key, q);
+    }
+    q.n++;
+    if (demo) q.demo++;
+    q.sum_overall += r.overall;
+    if (r.platform_mask !== 0) q.any_platform++;
+  }
+
+  /**
+   * The sums of the latest per firm by cell, as `assessment_cell` holds them; undefined on a tie.
+   * Added in the order of the rows, which is the order the database adds them up in too.
+   */
+  cells(spec: AggregateSpec): CellSum[] | undefined {
+    if (this.#tie) return undefined;
+    const loser = new Uint8Array(this.#rows);
+    for (const k of this.#losers) loser[k] = 1;
+    const sums: CellSum[] = this.#cells.map((c) => ({
+      ...c,
+      n: 0,
+      demo: 0,
+      levels: [0, 0, 0, 0, 0, 0],
+      sum_pillars: [0, 0, 0, 0, 0, 0],
+      sum_overall: 0,
+      platforms: Array.from({ length: Math.max(1, spec.platforms) }, () => 0),
+      any_platform: 0,
+      regular_platform: 0,
+    }));
+    const regular = Math.trunc(spec.regularMin);
+    for (let k = 0; k < this.#rows; k++) {
+      if (loser[k]) continue;
+      const c = sums[this.#cell[k]!]!;
+      c.n++;
+      c.demo += this.#demo[k]!;
+      const level = this.#level[k]!;
+      if (level <= 5) c.levels[level]!++;
+      const at = 7 * k;
+      for (let i = 0; i < 6; i++) c.sum_pillars[i]! += this.#scores[at + i]!;
+      c.sum_overall += this.#scores[at + 6]!;
+      const mask = this.#mask[k]!;
+      if (mask !== 0) c.any_platform++;
+      let bits = 0;
+      for (let i = 0; i < 32; i++) if (mask & (1 << i)) bits++;
+      if (bits >= regular) c.regular_platform++;
+      for (let i = 0; i < spec.platforms; i++) if (mask & (2 ** i)) c.platforms[i]!++;
+    }
+    return sums.filter((c) => c.n > 0);
+  }
+
+  #code(text: string): number {
+    let n = this.#codes.get(text);
+    if (n === undefined) {
+      n = this.#texts.length;
+      if (n >= 1024) throw new Error("assessment import: more than 1,024 distinct cell codes");
+      this.#codes.set(text, n);
+      this.#texts.push(text);
+    }
+    return n;
+  }
+
+  /** Ids of the rows that are not their tax code's latest, numbered from firstId; undefined on a tie. */
+  losers(firstId: number): number[] | undefined {
+    return this.#tie ? undefined : this.#losers.map((k) => firstId + k);
+  }
+
+  quarters(): QuarterSum[] {
+    return [...this.#quarters.values()];
+  }
+}
+
+/** How rows are read for an import: where they go and how they are checked. */
+export interface ImportReadOptions {
+  source: "import" | "demo";
+  thresholds: readonly number[];
+  nowMs: number;
+  maxErrors: number;
+}
+
+/** What reading an import's rows found, for its merge and its report. */
+export interface ImportReadSummary {
+  rows: number;
+  valid: number;
+  errors: ImportError[];
+  /** Whether the rows may hold a submission twice ({@link RepeatedKeys}). */
+  repeats: boolean;
+  /** A first load's rows that are not their tax code's latest, by id (see {@link FirstLoadTally}). */
+  losers?: number[] | undefined;
+  /** A first load's quarter sums. */
+  quarters?: QuarterSum[] | undefined;
+  /** A first load's sums of the latest per firm. */
+  cells?: CellSum[] | undefined;
+}
+
+/**
+ * A chunk of rows in COPY's binary format, for the staging table or (first load) `assessment`;
+ * `repeats`: the rows read so far, this chunk's included, may hold a submission twice.
+ */
+export type ImportChunk = { data: Uint8Array; rows: number; repeats?: boolean };
+
+/**
+ * Reads, checks and scores every record into COPY chunks for `target` (a staging batch id, or a
+ * first load's first id), handing over a chunk at a time to `load`: one load at a time, not awaited
+ * before the next chunk is read, so the database loads a chunk on its own core while this one checks
+ * the next. Runs in the importing thread or in a worker ({@link importAssessmentFile}).
+ */
+export async function readImportRows(
   records: AsyncIterable<RecordLine | readonly RecordLine[]> | Iterable<RecordLine>,
-  options: {
-    source?: "import" | "demo";
-    thresholds?: readonly number[];
-    now?: Date;
-    onProgress?: (done: number) => void;
-    maxErrors?: number;
-    /** Force (true) or forbid (false) the bulk merge; by default the batch's size decides. */
-    bulk?: boolean;
-  } = {},
-): Promise<ImportReport> {
-  const t0 = performance.now();
-  const thresholds = options.thresholds ?? config().maturityThresholds;
-  const nowMs = (options.now ?? new Date()).getTime();
-  const now = new Date(nowMs);
-  const source = options.source ?? "import";
-  const batch = `b-${randomBytes(8).toString("hex")}`;
-  const maxErrors = options.maxErrors ?? 1000;
-  const report: ImportReport = {
-    rows: 0,
-    valid: 0,
-    stored: 0,
-    alreadyPresent: 0,
-    errors: [],
-    ms: 0,
-    mergeMs: 0,
-  };
-  const writer = new StagingWriter(batch);
+  target: string | { firstId: number },
+  o: ImportReadOptions,
+  load: (chunk: ImportChunk) => Promise<unknown>,
+  onProgress?: (rows: number) => void,
+): Promise<ImportReadSummary> {
+  const now = new Date(o.nowMs);
+  const summary: ImportReadSummary = { rows: 0, valid: 0, errors: [], repeats: false };
+  const writer = new StagingWriter(target);
   const keys = new RepeatedKeys();
+  const tally = typeof target === "string" ? undefined : new FirstLoadTally();
   const out = scratchRow(QUESTIONS.length);
-  out.source = source;
-  // One COPY at a time, not awaited before the next chunk is read: PostgreSQL loads a chunk on its
-  // own core while this one checks the next.
-  let copying: Promise<unknown> = Promise.resolve();
-  const stage = async () => {
-    if (!writer.rows) return;
-    const chunk = writer.take();
-    await copying;
-    copying = stageImportChunk(store, chunk);
-    copying.catch(() => {}); // awaited (and thrown) at the next chunk or the end
-  };
+  out.source = o.source;
   let plan: { columns: ImportColumns; plan: FastPlan } | undefined;
+  let loading: Promise<unknown> = Promise.resolve();
+  const flush = async () => {
+    if (!writer.rows) return;
+    const chunk: ImportChunk = { ...writer.take(), repeats: keys.maybe };
+    await loading;
+    loading = load(chunk);
+    loading.catch(() => {}); // awaited (and thrown) at the next chunk or the end
+  };
   try {
     for await (const group of records) {
       for (const item of isRecordBatch(group) ? group : [group]) {
-        report.rows++;
+        summary.rows++;
         let fast = false;
         let record: Record<string, string>;
         if ("fields" in item) {
           if (plan?.columns !== item.columns) plan = { columns: item.columns, plan: planOf(item.columns) };
-          fast = fastImportRow(item.fields, plan.plan, nowMs, thresholds, out);
+          fast = fastImportRow(item.fields, plan.plan, o.nowMs, o.thresholds, out);
           record = {};
           if (!fast) {
             const names = item.columns.names;
-            for (let i = 0; i < names.length; i++) record[names[i]!] = item.fields[i] ?? "";
+            const latin1 = item.columns.latin1 === true;
+            for (let i = 0; i < names.length; i++) {
+              const v = item.fields[i] ?? "";
+              record[names[i]!] = latin1 ? utf8Field(v) : v;
+            }
           }
         } else record = item.record;
         if (!fast) {
           const c = checkImportRecord(record, now);
           if (!c.ok) {
             for (const e of c.errors) {
-              if (report.errors.length < maxErrors) report.errors.push({ line: item.line, ...e });
+              if (summary.errors.length < o.maxErrors) summary.errors.push({ line: item.line, ...e });
             }
             continue;
           }
-          fillChecked(out, c.value, score(c.value.answers, thresholds), c.submittedAt);
+          fillChecked(out, c.value, score(c.value.answers, o.thresholds), c.submittedAt);
         }
-        report.valid++;
+        summary.valid++;
         writer.row(out);
         keys.add(out.tax_code, out.submitted_ms, out.fingerprint);
+        tally?.add(out);
       }
       if (writer.rows >= CHUNK) {
-        await stage();
-        options.onProgress?.(report.rows);
+        await flush();
+        onProgress?.(summary.rows);
       }
     }
-    await stage();
-    await copying;
-  } catch (e) {
-    // Staged rows of a failed import are of no use to anyone: leave the staging table as it was.
-    await copying.catch(() => {});
-    await discardImportBatch(store.db, batch).catch(() => {});
-    throw e;
+    await flush();
+  } finally {
+    // Never leave a load running behind a failure (its error is the one thrown when there is one).
+    await loading.catch(() => {});
   }
-  options.onProgress?.(report.rows);
-  const tm = performance.now();
-  report.stored = report.valid
-    ? await mergeImportBatch(store.db, batch, AGGREGATES, {
-        staged: report.valid,
-        repeats: keys.maybe,
-        ...(options.bulk === undefined ? {} : { bulk: options.bulk }),
-      })
-    : 0;
-  report.mergeMs = performance.now() - tm;
-  report.alreadyPresent = report.valid - report.stored;
-  report.ms = performance.now() - t0;
-  return report;
+  await loading;
+  onProgress?.(summary.rows);
+  summary.repeats = keys.maybe;
+  if (tally && typeof target !== "string") {
+    summary.losers = tally.losers(target.firstId);
+    summary.quarters = tally.quarters();
+    summary.cells = tally.cells(AGGREGATES);
+  }
+  return summary;
+}
+
+export interface ImportOptions {
+  source?: "import" | "demo";
+  thresholds?: readonly number[];
+  now?: Date;
+  onProgress?: (done: number) => void;
+  maxErrors?: number;
+  /** Force (true) or forbid (false) the bulk merge; by default the batch's size decides. */
+  bulk?: boolean;
+  /** False: never load straight into an empty table, always through staging (tests). */
+  firstLoad?: boolean;
+}
+
+/** Reads the rows for a target and hands their chunks to `load` (in this thread or a worker). */
+type RowReader = (
+  target: string | { firstId: number },
+  o: ImportReadOptions,
+  load: (chunk: ImportChunk) => Promise<unknown>,
+) => Promise<ImportReadSummary>;
+
+/**
+ * Imports records: each row is checked (bad rows are reported with their line number and stored
+ * nothing), good rows are stored in one transaction; rows already stored (same tax code, time and
+ * answers) are counted, not duplicated, so a re-import adds nothing. Into an empty table (a first
+ * load) rows are COPYed straight into it inside that one transaction ({@link beginFirstLoad});
+ * otherwise they are COPYed into staging in chunks and merged in one transaction.
+ */
+export async function importAssessments(
+  store: Store,
+  records: AsyncIterable<RecordLine | readonly RecordLine[]> | Iterable<RecordLine>,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  return runImport(
+    store,
+    (target, o, load) => readImportRows(records, target, o, load, options.onProgress),
+    options,
+  );
+}
+
+/** The import of {@link importAssessments}, its rows read by `read`. */
+export async function runImport(
+  store: Store,
+  read: RowReader,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const t0 = performance.now();
+  const o: ImportReadOptions = {
+    source: options.source ?? "import",
+    thresholds: options.thresholds ?? config().maturityThresholds,
+    nowMs: (options.now ?? new Date()).getTime(),
+    maxErrors: options.maxErrors ?? 1000,
+  };
+  const batch = `b-${randomBytes(8).toString("hex")}`;
+  let summary: ImportReadSummary | undefined;
+  let stored = 0;
+  let mergeMs = 0;
+  const first =
+    options.firstLoad === false
+      ? undefined
+      : await store.copySession(async (s) => {
+          const begun = await beginFirstLoad(s, { keepIndexes: store.kind === "postgres" });
+          if (!begun) return undefined;
+          summary = await read(begun, o, (chunk) => copyFirstLoad(s, begun, chunk));
+          const tm = performance.now();
+          const n = await finishFirstLoad(s, AGGREGATES, begun, {
+            firstId: begun.firstId,
+            rows: summary.valid,
+            repeats: summary.repeats,
+            losers: summary.losers,
+            quarters: summary.quarters,
+            cells: summary.cells,
+          });
+          return { stored: n, tm };
+        });
+  if (first) {
+    // Committed: the merge's time runs to here.
+    stored = first.stored;
+    mergeMs = performance.now() - first.tm;
+  } else {
+    try {
+      summary = await read(batch, o, (chunk) => stageImportChunk(store, chunk));
+    } catch (e) {
+      // Staged rows of a failed import are of no use to anyone: leave the staging table as it was.
+      await discardImportBatch(store.db, batch).catch(() => {});
+      throw e;
+    }
+    const tm = performance.now();
+    stored = summary.valid
+      ? await mergeImportBatch(store.db, batch, AGGREGATES, {
+          staged: summary.valid,
+          repeats: summary.repeats,
+          ...(options.bulk === undefined ? {} : { bulk: options.bulk }),
+        })
+      : 0;
+    mergeMs = performance.now() - tm;
+  }
+  const s = summary as ImportReadSummary;
+  return {
+    rows: s.rows,
+    valid: s.valid,
+    stored,
+    alreadyPresent: s.valid - stored,
+    errors: s.errors,
+    ms: performance.now() - t0,
+    mergeMs,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

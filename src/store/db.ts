@@ -42,6 +42,28 @@ export interface Statement {
   values: readonly unknown[];
 }
 
+/**
+ * One transaction on one connection, for a load that interleaves its own work with COPYs (a first
+ * import streamed straight into its table): committed when the function returns, rolled back when
+ * it throws (or the process dies), so nothing of it is ever half stored. On PGlite the database is
+ * held for the duration; on PostgreSQL other connections go on.
+ */
+export interface CopySession {
+  /** Runs one statement (no parameters: callers inline only values they generated). */
+  query<R = Record<string, unknown>>(text: string): Promise<{ rows: R[]; affected: number }>;
+  /**
+   * COPYs rows in COPY's binary format (signature, tuples, trailer) into the table's columns.
+   * `freeze`: COPY … FREEZE, for a table emptied by TRUNCATE in this transaction (the rows are
+   * stored frozen, so nothing reads the commit log for them nor sets their hint bits later).
+   */
+  copyBinary(
+    table: keyof Database & string,
+    columns: readonly string[],
+    data: Uint8Array,
+    options?: { freeze?: boolean },
+  ): Promise<void>;
+}
+
 export interface Store {
   readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
@@ -49,6 +71,8 @@ export interface Store {
   readonly schema?: string;
   /** Deletes the matching rows and COPYs the new ones in, in one transaction. Returns rows loaded. */
   replaceRows(spec: ReplaceRowsSpec): Promise<number>;
+  /** Runs `fn` in one transaction with COPY at hand (see {@link CopySession}). */
+  copySession<T>(fn: (session: CopySession) => Promise<T>): Promise<T>;
   /** PGlite only: the data folder as a tarball (used to clone test databases). */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -121,8 +145,12 @@ function deleteSql(spec: ReplaceRowsSpec): { text: string; values: string[] } | 
   };
 }
 
-function copySql(spec: ReplaceRowsSpec, source: string): string {
-  return `COPY ${ident(spec.table)} (${spec.columns.map(ident).join(", ")}) FROM ${source} WITH (FORMAT ${spec.binary ? "binary" : "csv"})`;
+function copySql(
+  spec: Pick<ReplaceRowsSpec, "table" | "columns" | "binary">,
+  source: string,
+  freeze = false,
+): string {
+  return `COPY ${ident(spec.table)} (${spec.columns.map(ident).join(", ")}) FROM ${source} WITH (FORMAT ${spec.binary ? "binary" : "csv"}${freeze ? ", FREEZE" : ""})`;
 }
 
 async function openPGlite(options: OpenOptions): Promise<Store> {
@@ -135,9 +163,22 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
       // the whole file on every extension of a table: loading 1,000,000 rows grew quadratic (each
       // 200,000 rows took longer than the last, 8 s → 52 s). Writing zeros grows the file
       // geometrically instead. A data folder (NodeFS) has a real fallocate and keeps the default.
+      // Also in memory, the WAL serves no reader (no replica, no archive, nothing outlives the
+      // process): at wal_level minimal a table emptied in the loading transaction is written
+      // without it (a first import of assessments, DESIGN §11).
       ...(options.dataDir
         ? {}
-        : { startParams: [...PGlite.defaultStartParams, "-c", "file_extend_method=write_zeros"] }),
+        : {
+            startParams: [
+              ...PGlite.defaultStartParams,
+              "-c",
+              "file_extend_method=write_zeros",
+              "-c",
+              "wal_level=minimal",
+              "-c",
+              "max_wal_senders=0",
+            ],
+          }),
       ...(options.dataDir ? { dataDir: `${options.dataDir}/pglite` } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
@@ -176,6 +217,29 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
         }),
       );
       return counter.n;
+    },
+    async copySession(fn) {
+      return mutex.run(() =>
+        pgl.transaction((tx) =>
+          fn({
+            async query<R>(text: string) {
+              const r = await tx.query<R>(text);
+              return { rows: r.rows, affected: r.affectedRows ?? 0 };
+            },
+            async copyBinary(table, columns, data, options) {
+              const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
+              const text = copySql(
+                { table, columns, binary: { data, rows: 0 } },
+                "'/dev/blob'",
+                options?.freeze,
+              );
+              await tx.query(text, [], {
+                blob,
+              });
+            },
+          }),
+        ),
+      );
     },
     async dumpDataDir() {
       return mutex.run(async () => (await pgl.dumpDataDir("none")) as Blob);
@@ -256,6 +320,31 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
         client.release();
       }
       return counter.n;
+    },
+    async copySession(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const out = await fn({
+          async query<R>(text: string) {
+            const r = await client.query(text);
+            return { rows: r.rows as R[], affected: r.rowCount ?? 0 };
+          },
+          async copyBinary(table, columns, data, options) {
+            const stream = client.query(
+              copyFrom(copySql({ table, columns, binary: { data, rows: 0 } }, "STDIN", options?.freeze)),
+            );
+            await pipeline(Readable.from([data]), stream);
+          },
+        });
+        await client.query("COMMIT");
+        return out;
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
     },
     async close() {
       if (closed) return;
