@@ -11,6 +11,7 @@ import { IMPORT_LAYOUT } from "../services/assessments.ts";
 import { referenceBackends } from "../services/testing.ts";
 import { countAssessments } from "../store/assessments-repo.ts";
 import type { Store } from "../store/db.ts";
+import { testBackends } from "../store/testing.ts";
 import { runAssessmentsCommand } from "./assessments-command.ts";
 import { createOutput, UsageError } from "./output.ts";
 
@@ -148,6 +149,37 @@ for (const backend of await referenceBackends()) {
       await assert.rejects(dxm(["import"]), UsageError);
       await assert.rejects(dxm(["generate", "--count", "0"]), UsageError);
       await assert.rejects(dxm(["frobnicate"]), UsageError);
+    });
+  });
+}
+
+for (const backend of await testBackends()) {
+  describe(`dxm assessments import into a database without its catalogue on ${backend.name}`, {
+    skip: backend.skip,
+  }, () => {
+    it("refuses before storing anything and says how to load the catalogue, unless --no-recompute", async () => {
+      const store = await backend.open();
+      const dir = mkdtempSync(join(tmpdir(), "dxm-assess-bare-"));
+      try {
+        const file = join(dir, "answers.csv");
+        writeFileSync(file, CSV);
+        const ctx = {
+          withStore: <T>(_c: string, fn: (s: Store) => Promise<T>) => fn(store),
+          out: createOutput({ format: "json", stdout: sink().stream, stderr: sink().stream }),
+        };
+        await assert.rejects(
+          runAssessmentsCommand(["import", file], ctx),
+          (e: unknown) =>
+            e instanceof UsageError && /no catalogue yet/.test(e.message) && /dxm seed/.test(e.message),
+        );
+        assert.equal(await countAssessments(store.db), 0);
+        // Without the refresh the rows need no catalogue.
+        await runAssessmentsCommand(["import", file, "--no-recompute"], ctx);
+        assert.equal(await countAssessments(store.db), 3);
+      } finally {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 }

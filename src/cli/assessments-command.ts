@@ -13,6 +13,7 @@ import { generateDemoAssessments } from "../catalog/demo-assessments.ts";
 import { importAssessmentFile } from "../services/assessment-file-import.ts";
 import { IMPORT_LAYOUT, IMPORT_OPTIONAL, syncAssessmentObservations } from "../services/assessments.ts";
 import { recompute } from "../services/recompute.ts";
+import { listSeries } from "../store/catalog-repo.ts";
 import { migrateToLatest, type Store } from "../store/db.ts";
 import { createOutput, EXIT, type Output, UsageError } from "./output.ts";
 
@@ -64,6 +65,12 @@ export async function runAssessmentsCommand(argv: string[], ctx: AssessmentsComm
     const file = positionals[0]!;
     const report = await ctx.withStore("assessments import", async (store) => {
       await migrateToLatest(store);
+      // The refresh writes the catalogue's `assessment` series: say so before storing anything,
+      // not with a foreign-key error after the rows are in.
+      if (!values["no-recompute"] && !(await listSeries(store.db)).some((s) => s.code === "assessment"))
+        throw new UsageError(
+          "assessments import: this database has no catalogue yet (no series `assessment` to refresh): run `dxm seed --no-demo` or start the server once (`npm start`) first, or pass --no-recompute",
+        );
       const bar = out.progress();
       try {
         const r = await importAssessmentFile(store, file, {

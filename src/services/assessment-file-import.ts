@@ -4,8 +4,11 @@
  * writes. On PGlite the database runs in this thread, so the reading (a million rows: about 12 s)
  * no longer waits for the COPYs nor they for it.
  */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DxmError } from "../domain/errors.ts";
+import { projectRoot } from "../paths.ts";
 import type { Store } from "../store/db.ts";
 import type { FileProgress } from "./assessment-files.ts";
 import type { FromImportWorker, ImportWorkerData, ToImportWorker } from "./assessment-import-protocol.ts";
@@ -18,7 +21,9 @@ import {
   runImport,
 } from "./assessments.ts";
 
-const WORKER = new URL("./assessment-import-worker.ts", import.meta.url).href;
+// From the project root, not this module's URL: in the server bundle (dist/server) every module
+// shares the bundle's URL (src/paths.ts).
+const WORKER = pathToFileURL(join(projectRoot, "src/services/assessment-import-worker.ts")).href;
 // The worker loads TypeScript through tsx, as the CLI does (bin/dxm.js): its own registration, since
 // a worker does not inherit the importing thread's.
 const TSX = import.meta.resolve("tsx/esm/api");
