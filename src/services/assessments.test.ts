@@ -352,6 +352,11 @@ for (const backend of await referenceBackends()) {
         importLine(5, { ...csvRow("0700000003", "", 5, "2025-07-31T23:30:00+07:00"), province_2008: "74" }),
         importLine(6, csvRow("0700000002", "46", 3, "2025-07-15")), // older than line 3
         importLine(7, { ...csvRow("0700000004", "46", 3, "2025-08-01"), size: "huge" }),
+        // A dependent unit is a firm of its own, and one using many platforms counts as a regular user.
+        importLine(
+          10,
+          csvRow("0700000001-001", "46", 3, "2025-08-02", "EINVOICE;ECONTRACT;DIGITAL_SIGNATURE;CRM;WEBSHOP"),
+        ),
       ];
       const repeated = [
         ...plain,
@@ -378,7 +383,7 @@ for (const backend of await referenceBackends()) {
           const a = await importAssessments(direct, lines, { thresholds: T, now });
           const b = await importAssessments(staged, lines, { thresholds: T, now, firstLoad: false });
           assert.deepEqual([a.valid, a.stored, a.alreadyPresent], [b.valid, b.stored, b.alreadyPresent]);
-          assert.equal(a.stored, lines === plain ? 5 : 6);
+          assert.equal(a.stored, lines === plain ? 6 : 7);
           assert.deepEqual(
             a.errors.map((e) => [e.line, e.field]),
             [[7, "size"]],

@@ -1166,8 +1166,78 @@ class SmallCodes {
   }
 }
 
+/**
+ * A checked tax code (10 digits, or 10 + "-" + 3 for a dependent unit) as an exact whole number
+ * below 2⁵³: the ten digits × 1001, plus the unit's number + 1.
+ */
+function taxKey(code: string): number {
+  let n = 0;
+  for (let i = 0; i < 10; i++) n = n * 10 + (code.charCodeAt(i) - 48);
+  if (code.length === 10) return n * 1001;
+  const unit =
+    (code.charCodeAt(11) - 48) * 100 + (code.charCodeAt(12) - 48) * 10 + (code.charCodeAt(13) - 48);
+  return n * 1001 + unit + 1;
+}
+
+/**
+ * Row numbers by whole-number key (below 2⁵³), in typed arrays with open addressing: a million
+ * firms in a Map keyed by their tax-code strings cost the reader over a second (hashing a new
+ * string per row, and the map's own growth).
+ */
+class RowByKey {
+  #keys = new Float64Array(1 << 16).fill(-1);
+  #rows = new Int32Array(1 << 16);
+  #count = 0;
+
+  /** The slot of `key`: the one holding it, or the free one where it goes (then `row` is -1). */
+  slot(key: number): number {
+    const mask = this.#keys.length - 1;
+    let h = Math.imul(
+      (key % 4_294_967_296) ^ Math.imul(Math.floor(key / 4_294_967_296), 0x85ebca6b),
+      0x9e3779b1,
+    );
+    h ^= h >>> 15;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = this.#keys[i]!;
+      if (k === key) return i;
+      if (k < 0) {
+        this.#keys[i] = key;
+        this.#rows[i] = -1;
+        return i;
+      }
+    }
+  }
+
+  row(slot: number): number {
+    return this.#rows[slot]!;
+  }
+
+  /** Sets the slot's row; a new key may move every slot, so take a slot again after this. */
+  put(slot: number, row: number): void {
+    if (this.#rows[slot]! < 0 && ++this.#count * 2 > this.#keys.length) {
+      this.#rows[slot] = row;
+      this.#grow();
+      return;
+    }
+    this.#rows[slot] = row;
+  }
+
+  #grow(): void {
+    const keys = this.#keys;
+    const rows = this.#rows;
+    this.#keys = new Float64Array(keys.length * 2).fill(-1);
+    this.#rows = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i]! < 0 || rows[i]! < 0) continue;
+      const at = this.slot(keys[i]!);
+      this.#rows[at] = rows[i]!;
+    }
+  }
+}
+
 class FirstLoadTally {
-  #latest = new Map<string, number>();
+  /** The latest row so far of each tax code. */
+  #latest = new RowByKey();
   #losers: number[] = [];
   #tie = false;
   #quarters = new Map<number, QuarterSum>();
@@ -1224,13 +1294,14 @@ class FirstLoadTally {
     if (k >= this.#ms.length) this.#grow();
     const ms = r.submitted_ms;
     this.#ms[k] = ms;
-    const prev = this.#latest.get(r.tax_code);
-    if (prev === undefined) this.#latest.set(r.tax_code, k);
+    const slot = this.#latest.slot(taxKey(r.tax_code));
+    const prev = this.#latest.row(slot);
+    if (prev < 0) this.#latest.put(slot, k);
     else {
       const before = this.#ms[prev]!;
       if (ms > before) {
         this.#losers.push(prev);
-        this.#latest.set(r.tax_code, k);
+        this.#latest.put(slot, k);
       } else if (ms < before) this.#losers.push(k);
       else this.#tie = true;
     }
