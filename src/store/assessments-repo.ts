@@ -4,10 +4,10 @@
  * sums maintained on write never race each other; submissions are small and quick, so serialising
  * them costs nothing noticeable. Quarters are those of Vietnam's time (UTC+7, no daylight saving).
  */
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { CopySession, Store } from "./db.ts";
 import type { Database } from "./schema.ts";
-import type { AssessmentScores } from "./schema-assessments.ts";
+import type { AssessmentCellTable, AssessmentQuarterTable, AssessmentScores } from "./schema-assessments.ts";
 
 type Db = Kysely<Database>;
 
@@ -599,17 +599,7 @@ export async function mergeImportBatch(
 export const FIRST_LOAD_COLUMNS = ["id", ...IMPORT_COLUMNS.slice(1)] as const;
 
 /** One quarter's sums of a (province, 2008 province, sector, size) cell, as `assessment_quarter` holds them. */
-export interface QuarterSum {
-  quarter: string;
-  province: string;
-  province_2008: string;
-  sector: string;
-  size: string;
-  n: number;
-  demo: number;
-  sum_overall: number;
-  any_platform: number;
-}
+export type QuarterSum = Selectable<AssessmentQuarterTable>;
 
 /** A first load under way ({@link beginFirstLoad}). */
 export interface FirstLoad {
@@ -623,20 +613,7 @@ export interface FirstLoad {
 const UNIQUE_KEY = 1;
 
 /** The sums of a cell over the latest per firm, as `assessment_cell` holds them (see cellSelect). */
-export interface CellSum {
-  province: string;
-  province_2008: string;
-  sector: string;
-  size: string;
-  n: number;
-  demo: number;
-  levels: number[];
-  sum_pillars: number[];
-  sum_overall: number;
-  platforms: number[];
-  any_platform: number;
-  regular_platform: number;
-}
+export type CellSum = Selectable<AssessmentCellTable>;
 
 /**
  * Starts a first load in a {@link CopySession}: takes the advisory lock (held until the session
