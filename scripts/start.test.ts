@@ -71,6 +71,13 @@ async function stop(s: Started): Promise<void> {
   assert.equal(code, 0, `the server stops cleanly on SIGTERM:\n${s.stderr}`);
 }
 
+/** The first `n` bytes of an answer's body, as text (a file's signature: "PK", "%PDF-"). */
+async function firstBytes(res: Response, n: number): Promise<string> {
+  return Buffer.from(await res.arrayBuffer())
+    .subarray(0, n)
+    .toString();
+}
+
 describe("npm start (scripts/start.mjs)", () => {
   let running: Started | undefined;
   // Stopped after each test, failed or not: the next one opens the data folder, which a running
@@ -101,13 +108,7 @@ describe("npm start (scripts/start.mjs)", () => {
     await css.arrayBuffer();
     const xlsx = await fetch(`${running.url}/api/v1/observations.xlsx?indicator=DE_SHARE_GDP`);
     assert.equal(xlsx.status, 200);
-    assert.equal(
-      Buffer.from(await xlsx.arrayBuffer())
-        .subarray(0, 2)
-        .toString(),
-      "PK",
-      "ExcelJS loads on first use",
-    );
+    assert.equal(await firstBytes(xlsx, 2), "PK", "ExcelJS loads on first use");
   });
 
   it("starts again without rebuilding and prints the quarterly report's PDF of a release", async () => {
@@ -129,11 +130,6 @@ describe("npm start (scripts/start.mjs)", () => {
     assert.match(text, /<svg/, "the charts are drawn by ECharts from the bundle");
     const pdf = await fetch(`${running.url}/api/v1/quarterly-reports/2026-Q3/report.pdf`);
     assert.equal(pdf.status, 200);
-    assert.equal(
-      Buffer.from(await pdf.arrayBuffer())
-        .subarray(0, 5)
-        .toString(),
-      "%PDF-",
-    );
+    assert.equal(await firstBytes(pdf, 5), "%PDF-");
   });
 });

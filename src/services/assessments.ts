@@ -1254,17 +1254,7 @@ class FirstLoadTally {
   #quarterCodes = new SmallCodes("quarter", 256);
   /** The cells (province, 2008 province, sector, size) met, by key (below 2²²). */
   #cellOf = new Map<number, number>();
-  #cells: Omit<
-    CellSum,
-    | "n"
-    | "demo"
-    | "levels"
-    | "sum_pillars"
-    | "sum_overall"
-    | "platforms"
-    | "any_platform"
-    | "regular_platform"
-  >[] = [];
+  #cells: Pick<CellSum, "province" | "province_2008" | "sector" | "size">[] = [];
   #rows = 0;
   // Per row, what the sums of the latest per firm need: time, cell, level, mask, demo, and the six
   // pillar scores and the overall one.
@@ -1578,19 +1568,15 @@ export async function runImport(
     nowMs: (options.now ?? new Date()).getTime(),
     maxErrors: options.maxErrors ?? 1000,
   };
-  const batch = `b-${randomBytes(8).toString("hex")}`;
-  let summary: ImportReadSummary | undefined;
-  let stored = 0;
-  let mergeMs = 0;
   const first =
     options.firstLoad === false
       ? undefined
       : await store.copySession(async (s) => {
           const begun = await beginFirstLoad(s, { keepIndexes: store.kind === "postgres" });
           if (!begun) return undefined;
-          summary = await read(begun, o, (chunk) => copyFirstLoad(s, begun, chunk));
+          const summary = await read(begun, o, (chunk) => copyFirstLoad(s, begun, chunk));
           const tm = performance.now();
-          const n = await finishFirstLoad(s, AGGREGATES, begun, {
+          const stored = await finishFirstLoad(s, AGGREGATES, begun, {
             firstId: begun.firstId,
             rows: summary.valid,
             repeats: summary.repeats,
@@ -1598,40 +1584,47 @@ export async function runImport(
             quarters: summary.quarters,
             cells: summary.cells,
           });
-          return { stored: n, tm };
+          return { summary, stored, tm };
         });
-  if (first) {
-    // Committed: the merge's time runs to here.
-    stored = first.stored;
-    mergeMs = performance.now() - first.tm;
-  } else {
-    try {
-      summary = await read(batch, o, (chunk) => stageImportChunk(store, chunk));
-    } catch (e) {
-      // Staged rows of a failed import are of no use to anyone: leave the staging table as it was.
-      await discardImportBatch(store.db, batch).catch(() => {});
-      throw e;
-    }
-    const tm = performance.now();
-    stored = summary.valid
-      ? await mergeImportBatch(store.db, batch, AGGREGATES, {
-          staged: summary.valid,
-          repeats: summary.repeats,
-          ...(options.bulk === undefined ? {} : { bulk: options.bulk }),
-        })
-      : 0;
-    mergeMs = performance.now() - tm;
-  }
-  const s = summary as ImportReadSummary;
+  // Committed: the merge's time runs to here.
+  const done = first ?? (await stageAndMerge(store, read, o, options));
+  const { summary, stored } = done;
   return {
-    rows: s.rows,
-    valid: s.valid,
+    rows: summary.rows,
+    valid: summary.valid,
     stored,
-    alreadyPresent: s.valid - stored,
-    errors: s.errors,
+    alreadyPresent: summary.valid - stored,
+    errors: summary.errors,
     ms: performance.now() - t0,
-    mergeMs,
+    mergeMs: performance.now() - done.tm,
   };
+}
+
+/** An import into stored submissions: rows staged in chunks, then merged in one transaction. */
+async function stageAndMerge(
+  store: Store,
+  read: RowReader,
+  o: ImportReadOptions,
+  options: ImportOptions,
+): Promise<{ summary: ImportReadSummary; stored: number; tm: number }> {
+  const batch = `b-${randomBytes(8).toString("hex")}`;
+  let summary: ImportReadSummary;
+  try {
+    summary = await read(batch, o, (chunk) => stageImportChunk(store, chunk));
+  } catch (e) {
+    // Staged rows of a failed import are of no use to anyone: leave the staging table as it was.
+    await discardImportBatch(store.db, batch).catch(() => {});
+    throw e;
+  }
+  const tm = performance.now();
+  const stored = summary.valid
+    ? await mergeImportBatch(store.db, batch, AGGREGATES, {
+        staged: summary.valid,
+        repeats: summary.repeats,
+        ...(options.bulk === undefined ? {} : { bulk: options.bulk }),
+      })
+    : 0;
+  return { summary, stored, tm };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -146,11 +146,12 @@ function deleteSql(spec: ReplaceRowsSpec): { text: string; values: string[] } | 
 }
 
 function copySql(
-  spec: Pick<ReplaceRowsSpec, "table" | "columns" | "binary">,
+  table: string,
+  columns: readonly string[],
   source: string,
-  freeze = false,
+  options: { binary?: boolean; freeze?: boolean } = {},
 ): string {
-  return `COPY ${ident(spec.table)} (${spec.columns.map(ident).join(", ")}) FROM ${source} WITH (FORMAT ${spec.binary ? "binary" : "csv"}${freeze ? ", FREEZE" : ""})`;
+  return `COPY ${ident(table)} (${columns.map(ident).join(", ")}) FROM ${source} WITH (FORMAT ${options.binary ? "binary" : "csv"}${options.freeze ? ", FREEZE" : ""})`;
 }
 
 async function openPGlite(options: OpenOptions): Promise<Store> {
@@ -212,7 +213,14 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
         pgl.transaction(async (tx) => {
           if (del) await tx.query(del.text, del.values);
           for (const st of spec.before ?? []) await tx.query(st.text, [...st.values]);
-          if (counter.n > 0) await tx.query(copySql(spec, "'/dev/blob'"), [], { blob: new Blob([body]) });
+          if (counter.n > 0)
+            await tx.query(
+              copySql(spec.table, spec.columns, "'/dev/blob'", { binary: spec.binary !== undefined }),
+              [],
+              {
+                blob: new Blob([body]),
+              },
+            );
           for (const st of spec.after ?? []) await tx.query(st.text, [...st.values]);
         }),
       );
@@ -227,14 +235,8 @@ async function openPGlite(options: OpenOptions): Promise<Store> {
               return { rows: r.rows, affected: r.affectedRows ?? 0 };
             },
             async copyBinary(table, columns, data, options) {
-              const blob = new Blob([data as Uint8Array<ArrayBuffer>]);
-              const text = copySql(
-                { table, columns, binary: { data, rows: 0 } },
-                "'/dev/blob'",
-                options?.freeze,
-              );
-              await tx.query(text, [], {
-                blob,
+              await tx.query(copySql(table, columns, "'/dev/blob'", { binary: true, ...options }), [], {
+                blob: new Blob([data as Uint8Array<ArrayBuffer>]),
               });
             },
           }),
@@ -300,7 +302,9 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
         const del = deleteSql(spec);
         if (del) await client.query(del.text, del.values);
         for (const st of spec.before ?? []) await client.query(st.text, [...st.values]);
-        const stream = client.query(copyFrom(copySql(spec, "STDIN")));
+        const stream = client.query(
+          copyFrom(copySql(spec.table, spec.columns, "STDIN", { binary: spec.binary !== undefined })),
+        );
         const binary = spec.binary;
         async function* all() {
           if (binary) {
@@ -332,7 +336,7 @@ async function openPostgres(options: OpenOptions & { databaseUrl: string }): Pro
           },
           async copyBinary(table, columns, data, options) {
             const stream = client.query(
-              copyFrom(copySql({ table, columns, binary: { data, rows: 0 } }, "STDIN", options?.freeze)),
+              copyFrom(copySql(table, columns, "STDIN", { binary: true, ...options })),
             );
             await pipeline(Readable.from([data]), stream);
           },
